@@ -1,0 +1,146 @@
+"""The Python API: audit paths or documents and get findings back.
+
+    from auditor import audit
+    result = audit(["seeds/"])
+    result.frame()            # one row per finding (pandas)
+    result.payload()          # the findings.json dict
+
+The CLI is a thin layer over this module.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from auditor import __version__
+from auditor.config import Config
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule, load_rules
+from auditor.ingest import read_documents
+from auditor.model import Document, Finding, Pair, Severity
+from auditor.pipeline import analyse, build_corpus, run_rules
+
+
+@dataclass
+class RunResult:
+    documents: list[Document]
+    findings: list[Finding]
+    pairs: list[Pair]
+    rules: list[Rule]
+    roots: list[str]
+    started: str
+    config: dict[str, Any] = field(default_factory=dict)
+    fail_on: str = "error"
+
+    def counts(self) -> dict[str, int]:
+        c = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            c[f.severity.value] += 1
+        return c
+
+    @property
+    def failed(self) -> bool:
+        if self.fail_on == "never":
+            return False
+        gate = Severity(self.fail_on).rank
+        return any(f.severity.rank >= gate for f in self.findings if getattr(f, "status", "new") == "new")
+
+    def payload(self) -> dict[str, Any]:
+        """The findings.json document (CONTRACT.md, schema_version 1)."""
+        return {
+            "schema_version": 1,
+            "tool": {"name": "auditor", "version": __version__},
+            "run": {"started": self.started, "roots": self.roots, "rules": len(self.rules), "config": self.config},
+            "documents": [d.summary() for d in self.documents],
+            "findings": [f.as_dict() | {"status": getattr(f, "status", "new")} for f in self.findings],
+            "pairs": [p.as_dict() for p in self.pairs],
+            "summary": {"documents": len(self.documents), "findings": self.counts()},
+        }
+
+    def frame(self):
+        """Findings as a pandas DataFrame, one row per finding."""
+        import pandas as pd
+
+        rows = []
+        for f in self.findings:
+            d = f.as_dict()
+            rows.append(
+                {
+                    "id": d["id"],
+                    "rule": d["rule"],
+                    "category": d["category"],
+                    "severity": d["severity"],
+                    "documents": ";".join(d["documents"]),
+                    "message": d["message"],
+                    "evidence": " … ".join(e["text"] for e in d["evidence"]),
+                    "status": getattr(f, "status", "new"),
+                }
+            )
+        return pd.DataFrame(rows, columns=["id", "rule", "category", "severity", "documents", "message", "evidence", "status"])
+
+
+def _matches(rule: Rule, selectors: list[str]) -> bool:
+    return any(rule.id == s or rule.id.startswith(s) or rule.category == s or rule.spec.name == s for s in selectors)
+
+
+def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
+    chosen = [r for r in rules if (not config.select or _matches(r, config.select)) and not _matches(r, config.ignore)]
+    for r in chosen:
+        if r.id in config.severity:
+            r.severity = Severity(config.severity[r.id])
+    return chosen
+
+
+def _per_path_filter(findings: list[Finding], config: Config) -> list[Finding]:
+    if not config.per_path_ignores:
+        return findings
+    out = []
+    for f in findings:
+        drop = False
+        for glob, sel in config.per_path_ignores.items():
+            if all(fnmatch.fnmatch(d.split("#")[0], glob) for d in f.documents) and (f.rule in sel or f.category in sel or any(f.rule.startswith(s) for s in sel)):
+                drop = True
+        if not drop:
+            out.append(f)
+    return out
+
+
+def audit_documents(
+    docs: list[Document],
+    config: Config | None = None,
+    rules: list[Rule] | None = None,
+    today: date | None = None,
+    roots: list[str] | None = None,
+    new_ids: set[str] | None = None,
+) -> RunResult:
+    config = config or Config()
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    all_rules = rules if rules is not None else load_rules(Path(config.rules_dir) if config.rules_dir else None)
+    chosen = select_rules(all_rules, config)
+    for r in chosen:
+        r.options = {"today": today or date.today(), "deadlines": config.deadlines}
+    for d in docs:
+        analyse(d)
+    corpus: Corpus = build_corpus(docs, today=today, new_ids=new_ids)
+    findings = _per_path_filter(run_rules(chosen, corpus), config)
+    return RunResult(
+        documents=docs,
+        findings=findings,
+        pairs=corpus.pairs,
+        rules=chosen,
+        roots=roots or [],
+        started=started,
+        config=config.model_dump(by_alias=True, exclude_defaults=True),
+        fail_on=config.fail_on,
+    )
+
+
+def audit(paths: list[str | Path], config: Config | None = None, rules: list[Rule] | None = None, today: date | None = None) -> RunResult:
+    """Audit every report found under the paths as one corpus."""
+    ps = [Path(p) for p in paths]
+    docs = read_documents(ps)
+    return audit_documents(docs, config, rules, today, roots=[str(p) for p in paths])

@@ -1,0 +1,54 @@
+"""Two documents of the same agency and year state different values for one quantity.
+
+A report and its work summary, or two versions of one report, should agree.
+Quantities are matched on (label, unit, scope) after label normalisation; a
+label that a document uses for two different values is ambiguous and skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checks._util import evidence, fmt
+from auditor.model import Document, Quantity
+
+KIND = "contradiction"
+SCOPE = "corpus"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_label_chars: int = 4
+
+
+def _facts(doc: Document, min_chars: int) -> dict[tuple[str, str, str], Quantity]:
+    seen: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for q in doc.quantities:
+        if q.unit == "%" or q.scope == "approximate" or len(q.label) < min_chars:
+            continue
+        if q.year is not None and q.year != doc.year:
+            continue
+        seen[(q.label, q.unit, q.scope)].append(q)
+    return {k: v[0] for k, v in seen.items() if len({q.value for q in v}) == 1}
+
+
+def check(rule, corpus):
+    for group in corpus.same_agency_year():
+        facts = {d.id: _facts(d, rule.params.min_label_chars) for d in group}
+        for a, b in combinations(group, 2):
+            fa, fb = facts[a.id], facts[b.id]
+            for key in sorted(fa.keys() & fb.keys()):
+                qa, qb = fa[key], fb[key]
+                if qa.value == qb.value:
+                    continue
+                label, unit, scope = key
+                shown = ("累计" if scope == "cumulative" else "") + label
+                yield rule.finding(
+                    f"同一机关同一年度的两份文件数字不一致: {shown} {fmt(qa.value)}{unit} ≠ {fmt(qb.value)}{unit}",
+                    [a.id, b.id],
+                    [evidence(a, qa.span_start, qa.end), evidence(b, qb.span_start, qb.end)],
+                    {"label": label, "unit": unit, "scope": scope, "values": {a.id: qa.value, b.id: qb.value}},
+                )

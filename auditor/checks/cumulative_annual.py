@@ -1,0 +1,52 @@
+"""A cumulative figure (累计/历年) is smaller than the same quantity for one year.
+
+A running total includes the current year, so 累计 ≥ 本年 for the same label
+and unit.  Labels are compared after removing the scope words, fuzzily,
+because reports rephrase ("累计主动公开政府信息" / "本年度主动公开更新政府信息").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz
+
+from auditor.checks._util import evidence, fmt
+from auditor.model import Document
+
+KIND = "cumulative_annual"
+SCOPE = "document"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_label_similarity: float = 80.0
+    min_label_chars: int = 4
+
+
+def _core(label: str) -> str:
+    return re.sub(r"累计|历年|截至|截止|以来|更新|年度|本年|全年", "", label)
+
+
+def check(rule, doc: Document):
+    p: Params = rule.params
+    cums = [q for q in doc.quantities if q.scope == "cumulative" and q.unit != "%"]
+    annual = [q for q in doc.quantities if q.scope == "annual" and q.unit != "%"]
+    for c in cums:
+        ck = _core(c.label)
+        if len(ck) < p.min_label_chars:
+            continue
+        for a in annual:
+            if a.unit != c.unit or a.value <= c.value:
+                continue
+            ak = _core(a.label)
+            if len(ak) < p.min_label_chars or fuzz.ratio(ck, ak) < p.min_label_similarity:
+                continue
+            yield rule.finding(
+                f"累计数小于年度数: {c.label}{fmt(c.value)}{c.unit} < {a.label}{fmt(a.value)}{a.unit}",
+                [doc.id],
+                [evidence(doc, c.span_start, c.end), evidence(doc, a.span_start, a.end)],
+                {"stated": c.value, "computed": a.value, "cumulative_label": c.label, "annual_label": a.label},
+            )
+            break

@@ -1,0 +1,18 @@
+"""A file could not be read: it becomes a finding, and the rest of the corpus is still audited."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.model import Document
+
+KIND = "ingest_error"
+SCOPE = "ingest"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(rule, doc: Document):
+    yield rule.finding(f"无法读取文件 {doc.source}: {doc.error}", [doc.id], [], {"reason": doc.error, "format": doc.format})

@@ -1,0 +1,46 @@
+"""Text matching a regular expression (vale's `existence`): extraction damage,
+template blanks, mojibake.  Each match is one finding, up to `max_per_document`."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from auditor.checks._util import evidence
+from auditor.model import Document
+
+KIND = "pattern"
+SCOPE = "document"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str
+    message: str
+    max_per_document: int = 5
+    context: int = 8  # characters of context shown either side in the evidence
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return v
+
+
+def check(rule, doc: Document):
+    p: Params = rule.params
+    rx = re.compile(p.pattern)
+    for i, m in enumerate(rx.finditer(doc.text)):
+        if i >= p.max_per_document:
+            break
+        s, e = max(0, m.start() - p.context), min(len(doc.text), m.end() + p.context)
+        yield rule.finding(
+            p.message.format(match=m.group(0)),
+            [doc.id],
+            [evidence(doc, s, e)],
+            {"match": m.group(0), "match_start": m.start(), "match_end": m.end()},
+        )

@@ -1,0 +1,48 @@
+"""A report lacks a piece of identification every report must carry:
+a signing date, or the issuing agency's name in its title."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checks._util import evidence
+from auditor.model import Document
+
+KIND = "required_metadata"
+SCOPE = "document"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    field: Literal["signed", "title_agency", "agency"]
+    kinds: list[str] = ["annual-report"]
+
+
+_MESSAGES = {
+    "signed": "没有落款日期",
+    "title_agency": "标题未写明发布机关",
+    "agency": "全文找不到发布机关名称",
+}
+
+
+def check(rule, doc: Document):
+    p: Params = rule.params
+    if doc.kind not in p.kinds:
+        return
+    if p.field == "signed":
+        ok = doc.signed is not None
+    elif p.field == "title_agency":
+        ok = doc.agency_source == "title" or not doc.title
+    else:
+        ok = bool(doc.agency)
+    if ok:
+        return
+    ev = []
+    if doc.title_span and p.field == "title_agency":
+        ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
+    if p.field == "signed":
+        tail = doc.text.rstrip()
+        ev.append(evidence(doc, max(0, tail.rfind("\n") + 1), len(tail)))
+    yield rule.finding(_MESSAGES[p.field], [doc.id], ev, {"field": p.field, "title": doc.title, "agency": doc.agency})

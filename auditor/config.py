@@ -1,0 +1,68 @@
+"""Run configuration: `[tool.audit]` in pyproject.toml, or audit.toml, or --config.
+
+Validated strictly: an unknown key or a bad value is a usage error (exit 2)
+naming the file, the key and the reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class ConfigError(ValueError):
+    pass
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    select: list[str] = []
+    ignore: list[str] = []
+    fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
+    severity: dict[str, Literal["error", "warning", "info"]] = {}  # rule id -> severity
+    per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")  # glob -> rules/categories
+    deadlines: dict[str, str] = {}  # era_a|department|government|other -> "MM-DD"
+    formats: list[str] = ["html", "json"]
+    rules_dir: str | None = Field(None, alias="rules-dir")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _errors(source: str, exc: ValidationError) -> str:
+    out = []
+    for e in exc.errors():
+        key = ".".join(str(x) for x in e["loc"])
+        reason = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        out.append(f"{source}: key '{key}': {reason}")
+    return "\n".join(out)
+
+
+def load_config(path: Path | None = None, cwd: Path | None = None) -> tuple[Config, str | None]:
+    """The config and the file it came from (None: defaults)."""
+    cwd = cwd or Path.cwd()
+    data: dict | None = None
+    source: str | None = None
+    try:
+        if path is not None:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = raw.get("tool", {}).get("audit", raw) if path.name == "pyproject.toml" else raw
+            source = str(path)
+        elif (cwd / "audit.toml").is_file():
+            data = tomllib.loads((cwd / "audit.toml").read_text(encoding="utf-8"))
+            source = str(cwd / "audit.toml")
+        elif (cwd / "pyproject.toml").is_file():
+            raw = tomllib.loads((cwd / "pyproject.toml").read_text(encoding="utf-8"))
+            if "audit" in raw.get("tool", {}):
+                data = raw["tool"]["audit"]
+                source = str(cwd / "pyproject.toml") + " [tool.audit]"
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path or source}: not valid TOML: {exc}") from exc
+    try:
+        return Config.model_validate(data or {}), source
+    except ValidationError as exc:
+        raise ConfigError(_errors(source or "config", exc)) from exc

@@ -1,0 +1,87 @@
+"""Vectorised MinHash, bit-identical to datasketch 2.0's ``affine32`` scheme.
+
+datasketch's ``MinHash.update_batch`` with ``scheme='affine32'`` does, for a
+batch of tokens: hash every token with ``hashfunc`` to a uint32, pre-mix each
+value once with the 32-bit MurmurHash3 finalizer, apply ``a*h + b`` modulo
+2^32 for every permutation ``(a, b)`` (``a`` odd, so each is a bijection),
+and keep the column-wise minimum, starting from 0xFFFFFFFF.  The permutation
+parameters come from ``np.random.RandomState(seed)`` and are read here from
+``MinHash(num_perm, seed).permutations`` rather than re-derived, so a change
+in how datasketch draws them cannot silently split the two.
+
+Doing the same on the already-hashed shingles (`shingle.shingle_hashes`)
+skips the per-token Python loop, which is most of ``update_batch``'s cost.
+The ``(num_perm x tokens)`` product is computed in blocks of ``block`` tokens
+so a very long report does not allocate a huge temporary (data-juicer #1034).
+`to_lean` wraps a signature as a ``LeanMinHash`` that datasketch's LSH
+indexes and ``jaccard`` accept.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+SCHEME = "affine32"
+MAX_HASH = np.uint32(0xFFFFFFFF)
+DEFAULT_BLOCK = 4096
+
+
+@lru_cache(maxsize=8)
+def permutations(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutation parameters ``(a, b)`` as uint32 arrays."""
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+    a = np.ascontiguousarray(a, dtype=np.uint32)
+    b = np.ascontiguousarray(b, dtype=np.uint32)
+    a.flags.writeable = False
+    b.flags.writeable = False
+    return a, b
+
+
+def fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, the pre-mix datasketch applies once per token."""
+    h = np.asarray(h, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        h = h ^ (h >> np.uint32(16))
+        h = h * np.uint32(0x85EBCA6B)
+        h = h ^ (h >> np.uint32(13))
+        h = h * np.uint32(0xC2B2AE35)
+        return h ^ (h >> np.uint32(16))
+
+
+def signature(hashes: np.ndarray, num_perm: int = 128, seed: int = 1, block: int = DEFAULT_BLOCK) -> np.ndarray:
+    """MinHash signature (uint32, length num_perm) of a set of token hashes.
+
+    Duplicates in ``hashes`` do not matter (min is idempotent).  An empty set
+    gives all 0xFFFFFFFF, datasketch's empty sketch.
+    """
+    a, b = permutations(num_perm, seed)
+    sig = np.full(num_perm, MAX_HASH, dtype=np.uint32)
+    hv = fmix32(np.asarray(hashes, dtype=np.uint32).ravel())
+    a2, b2 = a[:, None], b[:, None]
+    with np.errstate(over="ignore"):
+        for start in range(0, hv.size, block):
+            chunk = hv[None, start : start + block]
+            np.minimum(sig, (a2 * chunk + b2).min(axis=1), out=sig)
+    return sig
+
+
+def signatures(sets: Sequence[np.ndarray], num_perm: int = 128, seed: int = 1, block: int = DEFAULT_BLOCK) -> np.ndarray:
+    """Signatures of many sets as a ``(len(sets), num_perm)`` uint32 matrix."""
+    out = np.empty((len(sets), num_perm), dtype=np.uint32)
+    for i, s in enumerate(sets):
+        out[i] = signature(s, num_perm, seed, block)
+    return out
+
+
+def to_lean(sig: np.ndarray, seed: int = 1) -> LeanMinHash:
+    """Wrap a signature for datasketch (LSH indexes, ``jaccard``, serialisation)."""
+    return LeanMinHash(seed=seed, hashvalues=np.asarray(sig, dtype=np.uint32), scheme=SCHEME)
+
+
+def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Share of equal signature positions: the MinHash Jaccard estimate."""
+    return float(np.count_nonzero(np.asarray(sig_a) == np.asarray(sig_b))) / len(sig_a)

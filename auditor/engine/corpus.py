@@ -1,0 +1,43 @@
+"""The corpus a run audits: documents, verified near-duplicate pairs, series.
+
+Corpus-scope checks (contradictions, near-duplicates, cross-year links) look
+documents up by agency and year here instead of scanning all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from auditor.extract.meta import agency_key
+from auditor.model import Document, Pair
+
+
+@dataclass
+class Corpus:
+    documents: list[Document]
+    pairs: list[Pair] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
+    new_ids: set[str] | None = None  # CI gate: only findings touching these documents count
+
+    def __post_init__(self) -> None:
+        self.by_id = {d.id: d for d in self.documents}
+        self.by_agency: dict[str, list[Document]] = defaultdict(list)
+        for d in self.documents:
+            if d.agency and d.error is None:
+                self.by_agency[agency_key(d.agency)].append(d)
+
+    def same_agency_year(self) -> list[list[Document]]:
+        """Groups of two or more readable documents of one agency and one year."""
+        groups: dict[tuple[str, int], list[Document]] = defaultdict(list)
+        for key, docs in self.by_agency.items():
+            for d in docs:
+                if d.year is not None:
+                    groups[(key, d.year)].append(d)
+        return [g for _, g in sorted(groups.items()) if len(g) > 1]
+
+    def relation(self, a: Document, b: Document) -> str:
+        if a.agency and b.agency and agency_key(a.agency) == agency_key(b.agency):
+            return "same-agency-same-year" if a.year == b.year else "same-agency-other-year"
+        return "other-agency"

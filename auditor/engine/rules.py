@@ -1,0 +1,179 @@
+"""Rule packs: declarative YAML entries under `rules/`, validated strictly.
+
+A rule is data (vale-style): it names a *check kind* (a module in
+`auditor/checks/`) and gives it parameters, plus documentation and examples
+that must fire and must not fire (sqlfluff-style fixtures, run by one
+parametrised test).  Unknown keys are errors that name the file and the key,
+because a misspelt key silently ignored is a rule that silently never fires.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor.checks import CheckKind, check_kinds
+from auditor.model import CATEGORIES, Evidence, Finding, Severity
+
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; the message names the file and the key."""
+
+
+class ExampleDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = "example.txt"
+    text: str
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    text: str | None = None
+    documents: list[ExampleDoc] | None = None
+    count: int | None = None  # exact number of findings expected (fire examples)
+    message_contains: str | None = None
+    run_date: str | None = None  # ISO date the example is audited on ("today")
+
+    def docs(self) -> list[ExampleDoc]:
+        if self.documents:
+            return self.documents
+        return [ExampleDoc(text=self.text or "")]
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fire: list[Example] = Field(min_length=1)
+    pass_: list[Example] = Field(alias="pass", min_length=1)
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    id: str
+    name: str
+    category: str
+    severity: Literal["error", "warning", "info"]
+    check: str
+    title: str
+    docs: str
+    params: dict[str, Any] = {}
+    tags: list[str] = []
+    examples: Examples
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Z]{2,5}\d{3}", v):
+            raise ValueError("rule id must look like ABC123")
+        return v
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, v: str) -> str:
+        if v not in CATEGORIES:
+            raise ValueError(f"unknown category {v!r}; one of {', '.join(CATEGORIES)}")
+        return v
+
+
+@dataclass
+class Rule:
+    """A loaded rule: its spec, its check kind and its validated parameters."""
+
+    spec: RuleSpec
+    kind: CheckKind
+    params: Any
+    path: Path | None = None
+    severity: Severity = Severity.error
+    options: dict[str, Any] = field(default_factory=dict)  # run-wide settings (today, deadline profiles)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def category(self) -> str:
+        return self.spec.category
+
+    @property
+    def scope(self) -> str:
+        return self.kind.scope
+
+    def finding(
+        self,
+        message: str,
+        documents: list[str],
+        evidence: list[Evidence] | None = None,
+        data: dict[str, Any] | None = None,
+        severity: Severity | str | None = None,
+    ) -> Finding:
+        sev = Severity(severity) if severity is not None else self.severity
+        return Finding(self.id, self.category, sev, message, documents, evidence or [], data or {})
+
+    def doc_entry(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.spec.name,
+            "title": self.spec.title,
+            "category": self.category,
+            "severity": self.severity.value,
+            "check": self.spec.check,
+            "docs": self.spec.docs.strip(),
+        }
+
+
+def _format_error(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(x) for x in err["loc"])
+        if err["type"] == "extra_forbidden":
+            lines.append(f"{path}: unknown key '{loc}'")
+        elif err["type"] == "missing":
+            lines.append(f"{path}: missing key '{loc}'")
+        else:
+            lines.append(f"{path}: key '{loc}': {err['msg']}")
+    return "\n".join(lines)
+
+
+def load_rule(path: Path) -> Rule:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: a rule file holds one mapping")
+    try:
+        spec = RuleSpec.model_validate(raw)
+    except ValidationError as exc:
+        raise RuleError(_format_error(path, exc)) from exc
+    kinds = check_kinds()
+    if spec.check not in kinds:
+        raise RuleError(f"{path}: key 'check': unknown check kind {spec.check!r}; one of {', '.join(sorted(kinds))}")
+    kind = kinds[spec.check]
+    try:
+        params = kind.params_model.model_validate(spec.params)
+    except ValidationError as exc:
+        msg = _format_error(path, exc).replace("key '", "key 'params.").replace("unknown key '", "unknown key 'params.")
+        raise RuleError(msg) from exc
+    return Rule(spec, kind, params, path, Severity(spec.severity))
+
+
+def load_rules(directory: Path | None = None) -> list[Rule]:
+    """Every rule under the directory (recursively), sorted by id; ids must be unique."""
+    directory = directory or RULES_DIR
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.rglob("*.yml")) + sorted(directory.rglob("*.yaml")):
+        rule = load_rule(path)
+        if rule.id in seen:
+            raise RuleError(f"{path}: key 'id': {rule.id} is already defined in {seen[rule.id]}")
+        seen[rule.id] = path
+        rules.append(rule)
+    rules.sort(key=lambda r: r.id)
+    return rules

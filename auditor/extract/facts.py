@@ -1,0 +1,250 @@
+"""Quantities stated in prose, and how they relate to each other.
+
+A quantity is a number with a counting unit ("898条", "15.8万条", "61.7%").
+Its label is the clause in front of it ("累计主动公开政府信息"), or behind it
+when the clause in front is empty ("其中,4件属于已主动公开的信息").
+
+Relations found here are what the arithmetic rules check:
+- breakdowns: a total and its parts, introduced by 其中/分别, or a list of
+  "…类信息N条" right after a sentence stating the total of the same noun;
+- percent statements: "N条,占X%" with the base the share is taken of;
+- declared part counts: "由…等六部分组成".
+
+Everything works on the clean view (no page-number debris, no spaces inside
+Chinese runs) and maps back to canonical offsets for evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from auditor.model import Breakdown, Document, PartCount, PercentStatement, Quantity
+from auditor.normalize.numbers import parse_number, parse_percent
+from auditor.normalize.text import View, clean_view
+
+UNITS = (
+    "人次|万元|万条|万件|万人|亿元|元|条|件|个|项|次|人|家|份|篇|场|期|名|批|类|起|宗|则|册|本|台|页|次数"
+)
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?"
+_QTY = re.compile(rf"(?<![\d.#/\-])({_NUM})(余|多)?({UNITS}|%)")
+# boundaries of a label clause
+_CLAUSE_BOUNDARY = re.compile(r"[,;。:!?、\n\t()《》“”\"]")
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_LEADING = re.compile(
+    r"^(?:其中|另外|此外|同时|共计|合计|总计|累计|共|计|达|为|有|约|全年|全年共|年内|本年度|本年|今年|当年|"
+    r"(?:19|20)\d{2}年度?|我(?:局|办|委|镇|乡|区|县|市|厅|院|部|中心|街道|单位|们)|本(?:局|办|委|机关|单位)|"
+    r"通过|共有|分别)+"
+)
+_TRAILING = re.compile(r"(?:共计|合计|总计|累计|共|计|达到|达|为|有|约|总数|数量|数)+$")
+_CUMULATIVE = re.compile(r"累计|历年|截至|截止|以来|总量")
+_YEAR_IN = re.compile(r"((?:19|20)\d{2})年度?")
+_UNIT_FAMILY = {"万条": "条", "万件": "件", "万人": "人", "亿元": "元", "万元": "元"}
+_SCALE = {"万条": 4, "万件": 4, "万人": 4, "万元": 4, "亿元": 8}
+
+
+def _label_before(s: str, start: int, floor: int) -> tuple[str, int]:
+    lo = floor
+    for m in _CLAUSE_BOUNDARY.finditer(s, floor, start):
+        lo = m.end()
+    return s[lo:start], lo
+
+
+def _label_after(s: str, end: int) -> str:
+    m = _CLAUSE_BOUNDARY.search(s, end, min(len(s), end + 40))
+    return s[end : m.start() if m else min(len(s), end + 40)]
+
+
+def normalise_label(raw: str) -> str:
+    lab = _LEADING.sub("", raw.strip())
+    lab = _TRAILING.sub("", lab)
+    lab = re.sub(r"^[的了]", "", lab)
+    return lab.strip()
+
+
+def _quantities(view: View) -> list[Quantity]:
+    s = view.text
+    out: list[Quantity] = []
+    floor = 0
+    for m in _QTY.finditer(s):
+        num, approx, unit = m.group(1), m.group(2), m.group(3)
+        if unit == "%":
+            value = parse_percent(num + "%")
+        else:
+            value = parse_number(num)
+        if value is None:
+            continue
+        # skip dates, doc numbers and ordinals glued to the number
+        after = s[m.end() : m.end() + 1]
+        if unit in ("期", "批", "次") and after in ("号",):
+            continue
+        if unit in _SCALE:
+            value = value.scaleb(_SCALE[unit])
+            unit = _UNIT_FAMILY[unit]
+        raw_label, lab_start = _label_before(s, m.start(), floor)
+        label = normalise_label(raw_label)
+        if not label and unit != "%":
+            label = normalise_label(_label_after(s, m.end()))
+        start, end = view.span(m.start(), m.end())
+        clause_start, _ = view.span(lab_start, lab_start + 1) if lab_start < len(s) else (start, start)
+        ym = _YEAR_IN.search(raw_label)
+        q = Quantity(
+            value=value,
+            unit=unit,
+            label=label,
+            start=start,
+            end=end,
+            text=m.group(0),
+            scope="cumulative" if _CUMULATIVE.search(raw_label) else "annual",
+            year=int(ym.group(1)) if ym else None,
+            clause_start=clause_start,
+        )
+        if approx:
+            q.scope = "approximate"
+        q_view = (m.start(), m.end(), lab_start)
+        q._view = q_view  # type: ignore[attr-defined]  # view offsets, used by the relation finders below
+        out.append(q)
+        floor = m.end()
+    return out
+
+
+def _gap(s: str, a: Quantity, b: Quantity) -> str:
+    return s[a._view[1] : b._view[0]]  # type: ignore[attr-defined]
+
+
+def _runs(view: View, qs: list[Quantity]) -> list[list[Quantity]]:
+    """Consecutive same-unit counts in one sentence, separated by list punctuation."""
+    s = view.text
+    runs: list[list[Quantity]] = []
+    cur: list[Quantity] = []
+    for q in qs:
+        if q.unit == "%":
+            continue
+        if cur:
+            prev = cur[-1]
+            gap = _gap(s, prev, q)
+            gap_wo_pct = re.sub(r"[,]?(?:占[^,;。]{0,12}?)?\d+(?:\.\d+)?%", "", gap)
+            same = (
+                q.unit == prev.unit
+                and not _SENTENCE_END.search(gap_wo_pct)
+                and re.search(r"[,;、]", gap_wo_pct)
+                and len(gap_wo_pct) <= 60
+                and not re.search(r"其中|分别", gap_wo_pct)
+            )
+            if same:
+                cur.append(q)
+                continue
+            runs.append(cur)
+        cur = [q]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+_OTHER = re.compile(r"^(?:其他|其它|其余|剩余|另)")
+
+
+def _head(label: str) -> str:
+    return label[-2:] if len(label) >= 2 else label
+
+
+def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
+    s = view.text
+    counts = [q for q in qs if q.unit != "%"]
+    runs = _runs(view, qs)
+    run_of = {id(q): r for r in runs for q in r}
+    out: list[Breakdown] = []
+    for run in runs:
+        first = run[0]
+        fs = first._view[2]  # type: ignore[attr-defined]
+        lead = s[max(0, fs - 12) : first._view[0]]  # type: ignore[attr-defined]
+        prior = [q for q in counts if q._view[1] <= fs and q.unit == first.unit]  # type: ignore[attr-defined]
+        total = prior[-1] if prior else None
+        marker = ""
+        if re.search(r"其中", lead):
+            marker = "其中"
+        elif re.search(r"分别(?:为|是)", s[first._view[0] - 8 : first._view[0]]) and len(run) >= 2:  # type: ignore[attr-defined]
+            marker = "分别"
+        elif total is not None and len(run) >= 3:
+            between = s[total._view[1] : fs]  # type: ignore[attr-defined]
+            # "…政府信息898条。2009年主动公开概况类信息2条;计划总结类信息10条;…"
+            if len(between) <= 20 and between.count("。") + between.count("\n") == 1 and all(
+                _head(p.label) == _head(total.label) for p in run if p.label
+            ):
+                marker = "list"
+        if not marker or total is None:
+            continue
+        if run_of.get(id(total)) is run:
+            continue
+        between_text = s[total._view[1] : fs]  # type: ignore[attr-defined]
+        if len(between_text) > 80 or between_text.count("。") > 1:
+            continue
+        implied = None
+        trun = run_of.get(id(total))
+        # "在线申请19件,纸质申请4件,其中…": the 其中 splits the sum of the list
+        if trun and len(trun) >= 2 and trun[-1] is total and marker == "其中" and len({q.scope for q in trun}) == 1:
+            implied = sum((q.value for q in trun), Decimal(0))
+        parts = run
+        tail = s[run[-1]._view[1] : run[-1]._view[1] + 3]  # type: ignore[attr-defined]
+        exhaustive = (
+            any(_OTHER.match(p.label) for p in parts)
+            or marker == "分别"
+            or marker == "list"
+        ) and not tail.startswith("等")
+        start = trun[0].start if implied is not None else total.start
+        bd = Breakdown(total, parts, exhaustive, start, parts[-1].end, marker, implied)
+        out.append(bd)
+    return out
+
+
+_PCT_LINK = re.compile(r"^[,]?(?:占|约占|占比|比例为|比重为)[^,;。]{0,12}?$")
+
+
+def _percents(view: View, qs: list[Quantity], bds: list[Breakdown]) -> list[PercentStatement]:
+    s = view.text
+    base_of: dict[int, Quantity | None] = {}
+    for bd in bds:
+        for p in bd.parts:
+            base_of[id(p)] = bd.total
+    out = []
+    for prev, q in zip(qs, qs[1:]):
+        if q.unit != "%" or prev.unit == "%":
+            continue
+        gap = s[prev._view[1] : q._view[0]]  # type: ignore[attr-defined]
+        if not _PCT_LINK.match(gap):
+            continue
+        base = base_of.get(id(prev))
+        out.append(PercentStatement(prev, q, base, prev.start, q.end))
+    return out
+
+
+_CN_DIGITS = "一二三四五六七八九十"
+_PARTS = re.compile(rf"(?:由|包括|分为|包含)([^。]{{0,240}}?)等?(?:共)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分(?:组成|构成|内容)?|共(?:分)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分")
+
+
+def _part_counts(view: View) -> list[PartCount]:
+    out = []
+    for m in _PARTS.finditer(view.text):
+        n = parse_number(m.group(2) or m.group(3))
+        if n is None:
+            continue
+        listed = None
+        if m.group(1):
+            body = re.sub(r"^(?:全文|本报告|报告)?(?:由|包括)?", "", m.group(1))
+            items = [x for x in re.split(r"[,;]", body) if x.strip()]
+            if len(items) <= 1:
+                items = [x for x in re.split(r"、", body) if x.strip()]
+            listed = len(items) if len(items) > 1 else None
+        start, end = view.span(m.start(), m.end())
+        out.append(PartCount(int(n), listed, start, end, m.group(0)))
+    return out
+
+
+def extract_facts(doc: Document) -> None:
+    view = clean_view(doc.text)
+    qs = _quantities(view)
+    doc.quantities = qs
+    doc.breakdowns = _breakdowns(view, qs)
+    doc.percents = _percents(view, qs, doc.breakdowns)
+    doc.part_counts = _part_counts(view)
+    doc.meta["_view"] = view

@@ -1,0 +1,248 @@
+"""Document metadata: title, issuing agency, report year, kind and dates.
+
+Every field records where it came from, because the rules compare sources:
+a compilation heading that says 2012 over an inner title that says 2009 is a
+year mismatch, a title without an agency is a structure defect even when the
+signature names one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.model import DateValue, Document, Span
+from auditor.normalize.dates import find_dates, find_years, parse_date
+
+# Words that end the name of an organ that publishes a report.
+ORGAN_SUFFIX = (
+    "人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|管理委员会|管委会|"
+    "街道办事处|办事处|领导小组办公室|局|厅|委|办|署|院|部|中心|镇|乡|街道|政府|分局|支队|大队|所|站|馆|会"
+)
+_ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff()·]{{2,30}}?(?:{ORGAN_SUFFIX})$")
+_TITLE_WORDS = re.compile(r"(年度报告|年报|工作报告|工作总结|年度总结|总结|报告)")
+_GENRE = re.compile(r"(政府信息公开|政务公开|政务信息公开|信息公开)")
+_LEAD = re.compile(r"^(关于|一、|第.篇[:：])")
+
+
+def organ_like(s: str) -> bool:
+    return bool(_ORGAN_RE.match(s))
+
+
+def agency_key(name: str) -> str:
+    """A spelling-insensitive key for grouping one agency's reports into a series."""
+    k = re.sub(r"[\s()（）·]", "", name)
+    k = k.replace("人民政府", "政府").replace("中华人民共和国", "")
+    return k
+
+
+def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(out) >= limit:
+            break
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _find_title(text: str, skip: int = 0) -> tuple[str, Span] | None:
+    """The first short line naming the genre, joined with a wrapped continuation line."""
+    lines = _lines_with_offsets(text, 12)
+    for i, (pos, line) in enumerate(lines):
+        if i < skip:
+            continue
+        s = line.strip()
+        if not s or len(s) > 60:
+            continue
+        nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        joined = s + nxt
+        if _TITLE_WORDS.search(s) and (_GENRE.search(s) or _GENRE.search(joined)):
+            return s, Span(pos, pos + len(line))
+        if _GENRE.search(s) and not _TITLE_WORDS.search(s) and nxt and len(nxt) <= 30 and _TITLE_WORDS.search(nxt):
+            end = lines[i + 1][0] + len(lines[i + 1][1])
+            return joined, Span(pos, end)
+    return None
+
+
+def _title_year(title: str) -> int | None:
+    ys = find_years(title)
+    if ys:
+        return ys[0][2]
+    m = re.search(r"(19|20)\d{2}(?=\D|$)", title)
+    return int(m.group()) if m else None
+
+
+def _agency_from_title(title: str, year_text: str | None) -> str:
+    t = _LEAD.sub("", title)
+    m = re.search(r"(?:19|20)\d{2}\s*年?度?|[一二三四五六七八九〇○零O]{4}年度?", t)
+    candidates = []
+    if m:
+        candidates.append(t[: m.start()])
+        # "2013年度谢塘镇政府信息公开工作年度报告": the agency follows the year
+        g = _GENRE.search(t, m.end())
+        if g:
+            candidates.append(t[m.end() : g.start()])
+    g = _GENRE.search(t)
+    if g:
+        candidates.append(t[: g.start()])
+    for c in candidates:
+        c = c.strip(" :,;")
+        c = re.sub(r"^关于", "", c)
+        if organ_like(c):
+            return c
+    return ""
+
+
+def _kind(title: str) -> str:
+    if re.search(r"年度报告|年报|工作报告|年度工作报告", title):
+        return "annual-report"
+    if "总结" in title:
+        return "work-summary"
+    if "报告" in title:
+        return "annual-report"
+    return "other"
+
+
+_DATE_LINE_TAIL = 8
+
+
+def _date_only_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]:
+    found = []
+    for pos, line in lines:
+        s = line.strip()
+        if not s or len(s) > 24:
+            continue
+        d = parse_date(s)
+        if d is not None:
+            lead = len(line) - len(line.lstrip())
+            found.append(DateValue(d.year, d.month, d.day, pos + lead + d.start, pos + lead + d.end, d.text))
+    return found
+
+
+def _tail_lines(text: str, n: int) -> list[tuple[int, str]]:
+    lines = []
+    end = len(text)
+    while end > 0 and len(lines) < n:
+        start = text.rfind("\n", 0, end) + 1
+        lines.append((start, text[start:end]))
+        end = start - 1
+    return lines
+
+
+def _signature_agency(text: str, date: DateValue) -> str:
+    """The line(s) just above the signing date usually name the agency."""
+    before = text[: date.start].rstrip()
+    last = before[before.rfind("\n") + 1 :].strip()
+    return last if organ_like(last) else ""
+
+
+_BODY_AGENCY = re.compile(rf"(?:^|\n)(?:\d{{4}}年度?|今年|本年度)[,，]\s*([\u4e00-\u9fff]{{2,20}}?(?:{ORGAN_SUFFIX}))(?=[\u4e00-\u9fff])")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|发文日期|日期)[:：]\s*")
+_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|区间|周期)")
+
+
+def extract_meta(doc: Document) -> None:
+    text = doc.text
+    inner = _find_title(text, skip=1 if doc.heading else 0)
+    if inner:
+        doc.meta["inner_title"] = inner[0]
+        doc.meta["inner_title_span"] = [inner[1].start, inner[1].end]
+    if doc.heading:
+        doc.title = doc.heading
+        first_nl = text.find("\n")
+        doc.title_span = Span(0, first_nl if first_nl > 0 else len(text))
+    elif inner:
+        doc.title, doc.title_span = inner
+    elif doc.meta.get("title"):
+        doc.title = str(doc.meta["title"]).strip()
+    # a line holding only the agency right above the inner title ("绵阳市环境保护局\n2009…总结")
+    if inner:
+        prev_end = inner[1].start - 1
+        prev = text[text.rfind("\n", 0, max(prev_end, 0)) + 1 : max(prev_end, 0)].strip()
+        if organ_like(prev):
+            doc.meta["agency_line"] = prev
+
+    year = _title_year(doc.title) if doc.title else None
+    if year:
+        doc.year, doc.year_source = year, "title"
+    doc.kind = _kind(doc.title)
+
+    agency = _agency_from_title(doc.title, None) if doc.title else ""
+    if agency:
+        doc.agency, doc.agency_source = agency, "title"
+
+    # signing date: a date alone on one of the last lines, else near the top (上海 style)
+    tail = _date_only_lines(text, _tail_lines(text, _DATE_LINE_TAIL))
+    head = _date_only_lines(text, _lines_with_offsets(text, 6))
+    signed = tail[0] if tail else (head[0] if head else None)
+    m_cw = re.search(r"成文日期[:：]\s*", text)
+    if signed is None and m_cw:
+        ds = [d for d in find_dates(text[m_cw.end() : m_cw.end() + 20])]
+        if ds:
+            d = ds[0]
+            signed = DateValue(d.year, d.month, d.day, m_cw.end() + d.start, m_cw.end() + d.end, d.text)
+    doc.signed = signed
+    if not doc.agency:
+        sig = _signature_agency(text, signed) if signed else ""
+        if sig:
+            doc.agency, doc.agency_source = sig, "signature"
+        elif doc.meta.get("agency_line"):
+            doc.agency, doc.agency_source = doc.meta["agency_line"], "heading"
+        else:
+            m = _BODY_AGENCY.search(text[:600])
+            if m:
+                doc.agency, doc.agency_source = m.group(1), "body"
+
+    # publication date from page metadata, else a 发布时间 line in the text
+    pub = doc.meta.get("published")
+    if pub:
+        doc.published = parse_date(str(pub)) or next(iter(find_dates(str(pub))), None)
+        if doc.published:
+            doc.published.start = doc.published.end = -1
+    else:
+        m = _PUBLISHED.search(text[:400])
+        if m:
+            ds = find_dates(text[m.end() : m.end() + 24])
+            if ds:
+                d = ds[0]
+                doc.published = DateValue(d.year, d.month, d.day, m.end() + d.start, m.end() + d.end, d.text)
+
+    m = _PERIOD.search(text)
+    if m:
+        ds = [d for d in find_dates(text[m.end() : m.end() + 60]) if d.month]
+        if len(ds) >= 2:
+            a, b = ds[0], ds[1]
+            doc.period = (
+                DateValue(a.year, a.month, a.day, m.end() + a.start, m.end() + a.end, a.text),
+                DateValue(b.year, b.month, b.day, m.end() + b.start, m.end() + b.end, b.text),
+            )
+    if doc.year is None and doc.period:
+        doc.year, doc.year_source = doc.period[0].year, "period"
+    if doc.year is None:
+        body_years = report_years(text)
+        if body_years:
+            doc.year, doc.year_source = max(set(body_years), key=body_years.count), "body"
+
+
+# Phrases in which a year names the year being reported on.
+_REPORT_YEAR = re.compile(
+    r"(?:^|\n|[。;])\s*(\d{4})\s*年(?:度)?\s*[,，]"  # "2009年,我局…"
+    r"|(?:对|现将|将|就)[^。\n]{0,12}?(\d{4})\s*年度?[^。\n]{0,20}?(?:总结|报告)如下"
+    r"|(\d{4})\s*年度?(?:我|本)(?:局|办|委|镇|乡|区|县|市|厅|中心|街道)"
+)
+
+
+def report_years(text: str) -> list[int]:
+    """Years the body presents as the reporting year (not dates of cited documents)."""
+    return [y for _, _, y in report_year_spans(text)]
+
+
+def report_year_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each reporting-year mention in the body."""
+    out = []
+    for m in _REPORT_YEAR.finditer(text):
+        for gi, g in enumerate(m.groups(), start=1):
+            if g:
+                out.append((m.start(gi), m.end(gi), int(g)))
+    return out

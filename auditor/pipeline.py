@@ -1,0 +1,67 @@
+"""The pipeline, stage by stage: ingest → normalise → extract → index/align → check.
+
+Each stage is a plain function over the model so the CLI, the Python API, the
+rule-example tests and the CI gate all run the very same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from auditor.dedup import DedupParams, find_pairs
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
+from auditor.extract.facts import extract_facts
+from auditor.extract.meta import extract_meta
+from auditor.extract.sections import extract_sections
+from auditor.model import Document, Finding
+
+
+def analyse(doc: Document) -> Document:
+    """Extract metadata, sections and facts in place (no-op for unreadable files)."""
+    if doc.error is None:
+        extract_meta(doc)
+        extract_sections(doc)
+        extract_facts(doc)
+    return doc
+
+
+def index_and_align(docs: list[Document], params: DedupParams | None = None) -> list:
+    """Near-duplicate pairs among readable documents, classified by relation."""
+    readable = [d for d in docs if d.error is None and d.text]
+    pairs = find_pairs([(d.id, d.text) for d in readable], params)
+    return pairs
+
+
+def build_corpus(docs: list[Document], today: date | None = None, dedup: DedupParams | None = None, new_ids: set[str] | None = None) -> Corpus:
+    corpus = Corpus(docs, today=today or date.today(), new_ids=new_ids)
+    pairs = index_and_align(docs, dedup)
+    for p in pairs:
+        p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
+    corpus.pairs = pairs
+    return corpus
+
+
+def run_rules(rules: Iterable[Rule], corpus: Corpus) -> list[Finding]:
+    findings: list[Finding] = []
+    readable = [d for d in corpus.documents if d.error is None]
+    broken = [d for d in corpus.documents if d.error is not None]
+    for rule in rules:
+        if rule.scope == "document":
+            for doc in readable:
+                findings.extend(rule.kind.run(rule, doc))
+        elif rule.scope == "ingest":
+            for doc in broken:
+                findings.extend(rule.kind.run(rule, doc))
+        else:
+            findings.extend(rule.kind.run(rule, corpus))
+    if corpus.new_ids is not None:
+        findings = [f for f in findings if any(d in corpus.new_ids for d in f.documents)]
+    order = {d.id: i for i, d in enumerate(corpus.documents)}
+    findings.sort(key=lambda f: (min((order.get(d, 1 << 30) for d in f.documents), default=0), f.evidence[0].start if f.evidence else -1, f.rule, f.id))
+    # one finding per id: two rules never produce the same id, a rule may find a span twice
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        unique.setdefault(f.id, f)
+    return list(unique.values())

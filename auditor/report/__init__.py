@@ -1,0 +1,1 @@
+"""Report stage: findings.json, HTML, SARIF, JUnit, CSV and the console summary."""

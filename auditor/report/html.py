@@ -1,0 +1,613 @@
+"""The self-contained HTML audit report.
+
+One file, nothing fetched: the stylesheet and the script are read from
+``static/`` and inlined, the data the script needs travels in JSON islands
+(``<script type="application/json">``), and a Content-Security-Policy in the
+page forbids every network load and every script except our own (pinned by
+its hash).  Government networks are often isolated; a report that needs a CDN
+is a report nobody can open.
+
+Everything that comes from the audited documents is untrusted.  Jinja2
+autoescapes all of it in the markup; the JSON islands escape ``<``, ``>``,
+``&`` and the two JavaScript line separators so no string can close the
+island; the script builds its DOM with ``textContent`` only.
+
+What is rendered on the server (small, bounded): the verdict header, counts,
+the histogram, the clusters, the filter options and the rules appendix.  What
+the script builds from the islands, page by page or on demand (unbounded): the
+documents table, the findings list, the full document texts and the
+side-by-side pair views.  Each document's text has its own island, parsed only
+when that document (or a pair it belongs to) is opened.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from auditor.model import CATEGORIES
+
+__all__ = ["render_html", "write_html", "json_island"]
+
+_HERE = Path(__file__).resolve().parent
+_TEMPLATES = _HERE / "templates"
+_STATIC = _HERE / "static"
+
+#: characters of context shown on each side of an evidence span
+CONTEXT_CHARS = 200
+#: beyond this many characters of canonical text in total, only the texts of
+#: documents that a finding or a pair points at are embedded
+MAX_EMBEDDED_TEXT_CHARS = 50_000_000
+#: clusters listed in the copies section (largest first)
+MAX_CLUSTERS = 300
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUSES = ("new", "baselined", "suppressed")
+STATUS_LABELS = {"new": "新增", "baselined": "基线已知", "suppressed": "已抑制"}
+CATEGORY_LABELS = {
+    "near-duplicate": "近似重复",
+    "sum-mismatch": "合计不符",
+    "ratio-mismatch": "比例不符",
+    "cumulative-mismatch": "累计数不符",
+    "table-identity": "表格勾稽不符",
+    "cross-year": "跨年度衔接",
+    "contradiction": "同期数据矛盾",
+    "year-mismatch": "年份不一致",
+    "date-impossible": "日期不可能",
+    "late-publication": "逾期公开",
+    "structure": "结构问题",
+    "text-quality": "文本质量",
+    "ingest-error": "读取失败",
+}
+RELATION_LABELS = {
+    "same-agency-other-year": "同一机关不同年度",
+    "same-agency-same-year": "同一机关同一年度",
+    "other-agency": "不同机关",
+}
+KIND_LABELS = {"annual-report": "年度报告", "work-summary": "工作总结", "other": "其他"}
+CHANGE_KINDS = ("number", "name", "insert", "delete", "replace")
+
+# What the script may see of the label tables.
+_LABELS = {
+    "severity": SEVERITY_LABELS,
+    "status": STATUS_LABELS,
+    "category": CATEGORY_LABELS,
+    "relation": RELATION_LABELS,
+    "kind": KIND_LABELS,
+}
+
+
+# ---------------------------------------------------------------------------
+# JSON islands
+
+
+_ISLAND_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_ISLAND_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def json_island(value: Any) -> Markup:
+    """JSON text that is safe inside ``<script type="application/json">``.
+
+    ``<`` ``>`` ``&`` are written as ``\\u`` escapes, so no document text can
+    close the script element or open a comment; U+2028/U+2029 likewise, so the
+    text stays valid if someone ever pastes it into a JavaScript literal.
+    The result is plain JSON: ``JSON.parse(el.textContent)`` reads it back.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return Markup(_ISLAND_RE.sub(lambda m: _ISLAND_ESCAPES[m.group(0)], text))
+
+
+# ---------------------------------------------------------------------------
+# Environment and static assets
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(_TEMPLATES)),
+        autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["json_island"] = json_island
+    env.filters["pct"] = _pct
+    env.filters["sev_label"] = lambda s: SEVERITY_LABELS.get(s, s)
+    env.filters["cat_label"] = lambda c: CATEGORY_LABELS.get(c, c)
+    env.filters["status_label"] = lambda s: STATUS_LABELS.get(s, s)
+    env.filters["relation_label"] = lambda r: RELATION_LABELS.get(r, r or "")
+    env.filters["kind_label"] = lambda k: KIND_LABELS.get(k, k or "")
+    return env
+
+
+def _static(name: str) -> str:
+    text = (_STATIC / name).read_text(encoding="utf-8")
+    # Our own assets; a closing tag inside them would end the element early.
+    if re.search(r"</(script|style)", text, re.IGNORECASE):
+        raise ValueError(f"static asset {name} contains a closing script/style tag")
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+
+def _pct(value: Any, digits: int = 1) -> str:
+    try:
+        return f"{float(value) * 100:.{digits}f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+def _num(value: Any, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _anchor_slug(rule_id: str, index: int, used: set[str]) -> str:
+    """A readable fragment id for a rule (``rule-SUM-001``); index-based when unsafe."""
+    slug = "rule-" + rule_id if re.fullmatch(r"[A-Za-z0-9._-]{1,80}", rule_id) else f"rule-n{index}"
+    if slug in used:
+        slug = f"rule-n{index}"
+    used.add(slug)
+    return slug
+
+
+def _short(value: Any, limit: int = 500) -> str:
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# The view model
+
+
+class _Docs:
+    """Documents by index; ids a finding or pair mentions but the list lacks get a stub."""
+
+    def __init__(self, documents: list[dict[str, Any]]):
+        self.items: list[dict[str, Any]] = []
+        self.index: dict[str, int] = {}
+        for d in documents:
+            if isinstance(d, dict) and d.get("id") is not None:
+                self.add(d)
+
+    def add(self, d: dict[str, Any]) -> int:
+        doc_id = _str(d.get("id"))
+        if doc_id in self.index:
+            return self.index[doc_id]
+        self.index[doc_id] = len(self.items)
+        self.items.append(d)
+        return self.index[doc_id]
+
+    def idx(self, doc_id: Any) -> int:
+        doc_id = _str(doc_id)
+        if doc_id not in self.index:
+            return self.add({"id": doc_id, "stub": True})
+        return self.index[doc_id]
+
+
+def _evidence_view(ev: dict[str, Any], docs: _Docs, texts: dict[str, str]) -> dict[str, Any]:
+    doc_id = _str(ev.get("document"))
+    d = docs.idx(doc_id)
+    s, e = _int(ev.get("start")), _int(ev.get("end"))
+    quoted = _str(ev.get("text"))
+    text = texts.get(doc_id)
+    out: dict[str, Any] = {"d": d, "s": s, "e": e}
+    if isinstance(text, str) and s is not None and e is not None and 0 <= s <= e <= len(text):
+        lo, hi = max(0, s - CONTEXT_CHARS), min(len(text), e + CONTEXT_CHARS)
+        out.update(
+            before=text[lo:s],
+            text=text[s:e],
+            after=text[e:hi],
+            cut_before=lo > 0,
+            cut_after=hi < len(text),
+        )
+        if quoted and "".join(quoted.split()) != "".join(text[s:e].split()):
+            out["note"] = "证据文本与偏移处的文本不一致 (evidence text differs from the text at its offsets)"
+            out["quoted"] = quoted
+    else:
+        out.update(before="", text=quoted, after="", cut_before=False, cut_after=False, s=None, e=None)
+        out["note"] = (
+            "无该文档的全文 (document text not available)"
+            if not isinstance(text, str)
+            else "偏移超出文本范围 (offsets outside the text)"
+        )
+    return out
+
+
+def _table_view(table: Any) -> dict[str, Any] | None:
+    if not isinstance(table, dict) or not isinstance(table.get("rows"), list):
+        return None
+    rows = [[_str(c) for c in row] if isinstance(row, list) else [_str(row)] for row in table["rows"]]
+    marked = []
+    for m in table.get("marked") or []:
+        if isinstance(m, (list, tuple)) and len(m) == 2 and _int(m[0]) is not None and _int(m[1]) is not None:
+            marked.append([_int(m[0]), _int(m[1])])
+    return {"title": _str(table.get("title")), "rows": rows, "marked": marked}
+
+
+_DATA_SHOWN = {"equation", "stated", "computed", "table"}
+
+
+def _finding_view(i: int, f: dict[str, Any], docs: _Docs, texts: dict[str, str]) -> dict[str, Any]:
+    data = f.get("data") if isinstance(f.get("data"), dict) else {}
+    doc_ids = [_str(x) for x in (f.get("documents") or [])]
+    for ev in f.get("evidence") or []:
+        if isinstance(ev, dict) and _str(ev.get("document")) not in doc_ids:
+            doc_ids.append(_str(ev.get("document")))
+    status = _str(f.get("status") or "new")
+    view: dict[str, Any] = {
+        "n": i,
+        "id": _str(f.get("id")),
+        "rule": _str(f.get("rule")),
+        "cat": _str(f.get("category")),
+        "sev": _str(f.get("severity") or "info"),
+        "status": status,
+        "msg": _str(f.get("message")),
+        "docs": [docs.idx(x) for x in doc_ids],
+        "ev": [_evidence_view(ev, docs, texts) for ev in (f.get("evidence") or []) if isinstance(ev, dict)],
+    }
+    reason = f.get("status_reason") or f.get("reason")
+    if reason:
+        view["reason"] = _str(reason)
+    if data.get("equation") is not None:
+        view["eq"] = _str(data["equation"])
+    if "stated" in data:
+        view["stated"] = _short(data["stated"], 200)
+    if "computed" in data:
+        view["computed"] = _short(data["computed"], 200)
+    table = _table_view(data.get("table"))
+    if table:
+        view["table"] = table
+    extra = [[_str(k), _short(v)] for k, v in data.items() if k not in _DATA_SHOWN]
+    if extra:
+        view["extra"] = extra
+    return view
+
+
+def _clusters(pairs: list[dict[str, Any]], n_docs: int) -> list[list[int]]:
+    parent = list(range(n_docs))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        ra, rb = find(p["a"]), find(p["b"])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    touched = {p["a"] for p in pairs} | {p["b"] for p in pairs}
+    for d in sorted(touched):
+        groups[find(d)].append(d)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+
+
+def _pair_views(payload: dict[str, Any], docs: _Docs) -> list[dict[str, Any]]:
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for p in payload.get("pairs") or []:
+        if isinstance(p, dict):
+            merged[(_str(p.get("a")), _str(p.get("b")))] = {"summary": p}
+    for p in payload.get("pair_details") or []:
+        if isinstance(p, dict):
+            merged.setdefault((_str(p.get("a")), _str(p.get("b"))), {})["detail"] = p
+    out = []
+    for (a, b), parts in merged.items():
+        src = {**parts.get("summary", {}), **parts.get("detail", {})}
+        cab = src.get("containment_ab", src.get("containment"))
+        cba = src.get("containment_ba", src.get("containment"))
+        passages = []
+        for ps in (parts.get("detail") or {}).get("passages") or []:
+            if not isinstance(ps, dict):
+                continue
+            vals = [_int(ps.get(k)) for k in ("a_start", "a_end", "b_start", "b_end")]
+            if any(v is None for v in vals):
+                continue
+            changes = []
+            for c in ps.get("changes") or []:
+                if not isinstance(c, dict):
+                    continue
+                ca, cb = c.get("a") or [], c.get("b") or []
+                if len(ca) != 2 or len(cb) != 2:
+                    continue
+                kind = _str(c.get("kind") or "replace")
+                changes.append(
+                    {
+                        "a": [_int(ca[0]), _int(ca[1])],
+                        "b": [_int(cb[0]), _int(cb[1])],
+                        "at": _str(c.get("a_text")),
+                        "bt": _str(c.get("b_text")),
+                        "kind": kind if kind in CHANGE_KINDS else "replace",
+                    }
+                )
+            passages.append(
+                {
+                    "as": vals[0], "ae": vals[1], "bs": vals[2], "be": vals[3],
+                    "sim": _num(ps.get("similarity"), 0.0),
+                    "bp": bool(ps.get("boilerplate")),
+                    "changes": changes,
+                }
+            )
+        shared = src.get("shared_passages")
+        if shared is None:
+            shared = sum(1 for x in passages if not x["bp"])
+        out.append(
+            {
+                "a": docs.idx(a),
+                "b": docs.idx(b),
+                "j": _num(src.get("jaccard")),
+                "cab": _num(cab),
+                "cba": _num(cba),
+                "rel": _str(src.get("relation")),
+                "shared": _int(shared) or 0,
+                "boiler": sum(1 for x in passages if x["bp"]),
+                "detail": "detail" in parts,
+                "passages": passages,
+            }
+        )
+    out.sort(key=lambda p: (-p["j"], -max(p["cab"], p["cba"]), p["a"], p["b"]))
+    for i, p in enumerate(out):
+        p["n"] = i
+    return out
+
+
+def _histogram(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    counts = [0] * 10
+    for p in pairs:
+        counts[min(9, max(0, int(p["j"] * 10)))] += 1
+    top = max(counts) or 1
+    return [
+        {"lo": i / 10, "hi": (i + 1) / 10, "count": c, "width": round(100 * c / top, 1)}
+        for i, c in enumerate(counts)
+    ]
+
+
+def _verdict(payload: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
+    given = payload.get("verdict") if isinstance(payload.get("verdict"), dict) else {}
+    config = (payload.get("run") or {}).get("config") or {}
+    fail_on = _str(given.get("fail_on") or config.get("fail_on") or "error")
+    threshold = SEVERITY_RANK.get(fail_on)
+    blocking = (
+        0
+        if threshold is None
+        else sum(1 for f in findings if f["status"] == "new" and SEVERITY_RANK.get(f["sev"], 0) >= threshold)
+    )
+    failed = bool(given["failed"]) if "failed" in given else blocking > 0
+    counts = Counter(f["sev"] for f in findings)
+    given_counts = given.get("counts") if isinstance(given.get("counts"), dict) else {}
+    by_sev = {s: _int(given_counts.get(s)) if s in given_counts else counts.get(s, 0) for s in SEVERITIES}
+    if threshold is None:
+        reason = f"fail-on: {fail_on} — 从不判定失败 (never fails)"
+    else:
+        level = f"「{SEVERITY_LABELS.get(fail_on, fail_on)}」"
+        if failed:
+            reason = f"有 {blocking} 条{level}及以上级别的新问题 (fail-on: {fail_on})"
+        else:
+            reason = f"没有{level}及以上级别的新问题 (fail-on: {fail_on})"
+    return {"fail_on": fail_on, "failed": failed, "counts": by_sev, "blocking": blocking, "reason": reason}
+
+
+def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TEXT_CHARS) -> dict[str, Any]:
+    """Everything the template and the script need, derived from the payload."""
+    texts = {k: v for k, v in (payload.get("texts") or {}).items() if isinstance(v, str)}
+    docs = _Docs(payload.get("documents") or [])
+
+    findings = [
+        _finding_view(i, f, docs, texts)
+        for i, f in enumerate(x for x in (payload.get("findings") or []) if isinstance(x, dict))
+    ]
+    findings.sort(
+        key=lambda f: (-SEVERITY_RANK.get(f["sev"], 0), f["cat"], f["rule"], f["docs"][:1], f["ev"][0]["s"] if f["ev"] and f["ev"][0]["s"] is not None else 0)
+    )
+    for n, f in enumerate(findings):
+        f["n"] = n
+    pairs = _pair_views(payload, docs)
+
+    # Rules: the documented ones plus any a finding names without documentation.
+    rules_in = payload.get("rules") if isinstance(payload.get("rules"), dict) else {}
+    rule_counts = Counter(f["rule"] for f in findings)
+    rule_ids = sorted(set(map(str, rules_in)) | set(rule_counts))
+    used: set[str] = set()
+    rules = []
+    for i, rid in enumerate(rule_ids):
+        r = rules_in.get(rid) if isinstance(rules_in.get(rid), dict) else {}
+        rules.append(
+            {
+                "id": rid,
+                "anchor": _anchor_slug(rid, i, used),
+                "title": _str(r.get("title")),
+                "category": _str(r.get("category")),
+                "severity": _str(r.get("severity")),
+                "docs": _str(r.get("docs")),
+                "documented": bool(r),
+                "count": rule_counts.get(rid, 0),
+            }
+        )
+
+    # Per-document counts.
+    per_doc: dict[int, Counter] = defaultdict(Counter)
+    for f in findings:
+        for d in set(f["docs"]):
+            per_doc[d][f["sev"]] += 1
+
+    # Which texts to embed.
+    total_chars = sum(len(texts.get(_str(d.get("id")), "")) for d in docs.items)
+    if total_chars <= max_text_chars:
+        embed = {i for i, d in enumerate(docs.items) if _str(d.get("id")) in texts}
+    else:
+        wanted = {d for f in findings for d in f["docs"]} | {p["a"] for p in pairs} | {p["b"] for p in pairs}
+        embed = {i for i in wanted if _str(docs.items[i].get("id")) in texts}
+
+    doc_rows = []
+    for i, d in enumerate(docs.items):
+        c = per_doc.get(i, Counter())
+        doc_rows.append(
+            {
+                "i": i,
+                "id": _str(d.get("id")),
+                "title": _str(d.get("title")),
+                "agency": _str(d.get("agency")),
+                "year": _int(d.get("year")),
+                "kind": _str(d.get("kind")),
+                "format": _str(d.get("format")),
+                "chars": _int(d.get("chars")) if d.get("chars") is not None else len(texts.get(_str(d.get("id")), "")),
+                "signed": _str(d.get("signed")),
+                "e": c.get("error", 0),
+                "w": c.get("warning", 0),
+                "n_info": c.get("info", 0),
+                "text": i in embed,
+                "stub": bool(d.get("stub")),
+            }
+        )
+    for f in findings:
+        first = doc_rows[f["docs"][0]] if f["docs"] else None
+        f["agencies"] = sorted({doc_rows[d]["agency"] for d in f["docs"] if doc_rows[d]["agency"]})
+        f["years"] = sorted({doc_rows[d]["year"] for d in f["docs"] if doc_rows[d]["year"] is not None})
+        f["agency"] = first["agency"] if first else ""
+        f["year"] = first["year"] if first and first["year"] is not None else ""
+
+    pair_index = {}
+    for p in pairs:
+        pair_index.setdefault((p["a"], p["b"]), p["n"])
+        pair_index.setdefault((p["b"], p["a"]), p["n"])
+    for f in findings:
+        if len(f["docs"]) >= 2:
+            n = pair_index.get((f["docs"][0], f["docs"][1]))
+            if n is not None:
+                f["pair"] = n
+
+    verdict = _verdict(payload, findings)
+    cat_counts = Counter(f["cat"] for f in findings)
+    categories = [c for c in CATEGORIES if c in cat_counts] + sorted(c for c in cat_counts if c not in CATEGORIES)
+    cat_by_sev = {c: Counter(f["sev"] for f in findings if f["cat"] == c) for c in categories}
+    status_counts = Counter(f["status"] for f in findings)
+    statuses = [s for s in STATUSES if s in status_counts] + sorted(s for s in status_counts if s not in STATUSES)
+
+    clusters = _clusters(pairs, len(doc_rows))
+    run = payload.get("run") if isinstance(payload.get("run"), dict) else {}
+    tool = payload.get("tool") if isinstance(payload.get("tool"), dict) else {}
+
+    data = {
+        "docs": doc_rows,
+        "findings": findings,
+        "pairs": pairs,
+        "rules": {r["id"]: {"anchor": r["anchor"], "title": r["title"]} for r in rules},
+        "labels": _LABELS,
+        "context": CONTEXT_CHARS,
+    }
+    return {
+        "tool": {"name": _str(tool.get("name") or "auditor"), "version": _str(tool.get("version"))},
+        "schema_version": payload.get("schema_version"),
+        "run": {
+            "started": _str(run.get("started")),
+            "roots": [_str(r) for r in (run.get("roots") or [])],
+            "rules": run.get("rules", len(rules_in)),
+            "config": json.dumps(run.get("config") or {}, ensure_ascii=False, indent=2, sort_keys=True, default=str),
+            "extra": {k: _short(v, 300) for k, v in run.items() if k not in {"started", "roots", "rules", "config"}},
+        },
+        "verdict": verdict,
+        "n_docs": len([d for d in doc_rows if not d["stub"]]),
+        "n_findings": len(findings),
+        "n_pairs": len(pairs),
+        "severities": SEVERITIES,
+        "sev_counts": Counter(f["sev"] for f in findings),
+        "categories": categories,
+        "cat_counts": cat_counts,
+        "cat_by_sev": cat_by_sev,
+        "statuses": statuses,
+        "status_counts": status_counts,
+        "rules": rules,
+        "rule_options": [r for r in rules if r["count"]],
+        "agencies": sorted({a for f in findings for a in f["agencies"]}),
+        "years": sorted({y for f in findings for y in f["years"]}),
+        "histogram": _histogram(pairs),
+        "clusters": [[doc_rows[i] for i in g] for g in clusters[:MAX_CLUSTERS]],
+        "n_clusters": len(clusters),
+        "embedded_texts": [(i, texts[doc_rows[i]["id"]]) for i in sorted(embed)],
+        "texts_partial": len(embed) < sum(1 for d in doc_rows if d["id"] in texts),
+        "data": data,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Public API
+
+
+def render_html(payload: dict[str, Any]) -> str:
+    """The whole report as one HTML string (no external resources)."""
+    view = build_view(payload)
+    css = _static("report.css")
+    js = _static("report.js")
+    csp = (
+        "default-src 'none'; "
+        f"script-src '{_csp_hash(js)}'; "
+        "style-src 'unsafe-inline'; "
+        "img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(view=view, css=Markup(css), js=Markup(js), csp=csp)
+
+
+def write_html(payload: dict[str, Any], path: Path) -> None:
+    """Render and write atomically: a temporary file in the same folder, then ``os.replace``."""
+    path = Path(path)
+    html = render_html(payload)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(html)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
