@@ -106,6 +106,7 @@ class Quantity:
     scope: str = "annual"  # annual | cumulative | approximate
     year: int | None = None
     clause_start: int = -1  # where the label clause starts (evidence shows label and number)
+    clause: str = ""  # the label clause as written, before normalisation
 
     @property
     def span_start(self) -> int:
@@ -116,13 +117,18 @@ class Quantity:
 class Breakdown:
     """A stated total and the parts it is broken down into."""
 
-    total: Quantity | None  # None when the total is only implied by a list
+    total: Quantity | None
     parts: list[Quantity]
-    exhaustive: bool
+    closure: str  # exhaustive (其他…/分别/category list) | likely (其中 with 3+ parts) | open (…等)
     start: int
     end: int
-    marker: str = ""  # 其中 / 分别 / list
+    marker: str = ""  # 其中 / 含 / 分别 / list
     implied_total: Decimal | None = None  # e.g. "在线19件,纸质4件,其中…" -> 23
+    alternatives: list[Decimal] = field(default_factory=list)  # other totals the parts may split
+
+    @property
+    def exhaustive(self) -> bool:
+        return self.closure == "exhaustive"
 
 
 @dataclass

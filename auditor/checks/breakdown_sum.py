@@ -1,18 +1,26 @@
 """A stated total differs from the sum of the parts it is broken down into.
 
-Exhaustive breakdowns (a list ending in 其他…, introduced by 分别, or a list
-of categories right after the total) must add up exactly; open ones (…等, a
-plain 其中 with no remainder item) may fall short but never exceed the total.
+How strictly a breakdown must add up depends on how it is written:
+- exhaustive (a remainder item 其他/其余, introduced by 分别, or a category
+  list right after the total): must match exactly — the rule's severity;
+- likely exhaustive (其中/含 with three or more parts and no 等): a mismatch
+  either way is reported at `likely_severity`;
+- open (…等, or one or two parts): only parts exceeding the total are
+  reported, at `open_severity`.
+In `repeated` mode the check instead reports a part listed twice in one
+breakdown ("规划总结2条…规划总结2条"), which inflates the sum.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from auditor.checks._util import evidence, fmt
-from auditor.model import Document
+from auditor.model import Breakdown, Document
 
 KIND = "breakdown_sum"
 SCOPE = "document"
@@ -20,50 +28,75 @@ SCOPE = "document"
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    mode: Literal["sum", "repeated"] = "sum"
     min_parts: int = 2
-    open_lists: bool = True  # also flag open (non-exhaustive) lists whose parts exceed the total
-    open_severity: str = "warning"
+    likely_severity: Literal["error", "warning", "info"] = "warning"
+    open_severity: Literal["error", "warning", "info"] = "warning"
+
+
+def _usable(bd: Breakdown, p: Params) -> bool:
+    if len(bd.parts) < p.min_parts or any(q.scope == "approximate" for q in bd.parts):
+        return False
+    return bd.total is None or bd.total.scope != "approximate"
+
+
+def _evidence(doc: Document, bd: Breakdown):
+    ev = [evidence(doc, bd.start, bd.total.end)] if bd.total is not None else []
+    ev.append(evidence(doc, bd.parts[0].span_start, bd.parts[-1].end))
+    return ev
+
+
+def _sum(rule, doc: Document, bd: Breakdown, p: Params):
+    computed = sum((q.value for q in bd.parts), Decimal(0))
+    candidates = [v for v in (bd.implied_total, bd.total.value if bd.total else None) if v is not None]
+    if not candidates or computed in candidates or computed in bd.alternatives:
+        return
+    stated = candidates[0]
+    if bd.closure == "exhaustive":
+        sev = None
+    elif bd.closure == "likely":
+        sev = p.likely_severity
+    elif computed > stated:
+        sev = p.open_severity
+    else:
+        return
+    unit = bd.parts[0].unit
+    terms = " + ".join(fmt(q.value) for q in bd.parts)
+    what = f"合计{fmt(stated)}{unit}" if bd.implied_total is None else f"前列各项之和{fmt(stated)}{unit}"
+    relation = "超过" if computed > stated and bd.closure == "open" else "不等于"
+    yield rule.finding(
+        f"分项之和{relation}合计: {terms} = {fmt(computed)}{unit}, 而{what}",
+        [doc.id],
+        _evidence(doc, bd),
+        {
+            "stated": stated,
+            "computed": computed,
+            "parts": [{"label": q.label, "value": q.value} for q in bd.parts],
+            "total_label": bd.total.label if bd.total is not None and bd.implied_total is None else "",
+            "closure": bd.closure,
+            "equation": f"{terms} = {fmt(computed)} ≠ {fmt(stated)}",
+        },
+        severity=sev,
+    )
+
+
+def _repeated(rule, doc: Document, bd: Breakdown):
+    counts = Counter((q.label, q.value) for q in bd.parts if q.label)
+    for (label, value), n in sorted(counts.items(), key=lambda kv: kv[0][0]):
+        if n < 2:
+            continue
+        unit = bd.parts[0].unit
+        yield rule.finding(
+            f"分项“{label}{fmt(value)}{unit}”重复列出{n}次",
+            [doc.id],
+            _evidence(doc, bd),
+            {"label": label, "value": value, "times": n},
+        )
 
 
 def check(rule, doc: Document):
     p: Params = rule.params
     for bd in doc.breakdowns:
-        if len(bd.parts) < p.min_parts or any(q.scope == "approximate" for q in bd.parts):
+        if not _usable(bd, p):
             continue
-        if bd.total is not None and bd.total.scope == "approximate":
-            continue
-        computed = sum((q.value for q in bd.parts), Decimal(0))
-        candidates = [v for v in (bd.implied_total, bd.total.value if bd.total else None) if v is not None]
-        if not candidates or computed in candidates:
-            continue
-        stated = candidates[0]
-        if not bd.exhaustive and (computed < stated or not p.open_lists):
-            continue
-        unit = bd.parts[0].unit
-        terms = " + ".join(fmt(q.value) for q in bd.parts)
-        if bd.implied_total is None:
-            what = f"合计{fmt(stated)}{unit}"
-        else:
-            what = f"前列各项之和{fmt(stated)}{unit}"
-        ev = [evidence(doc, bd.start, bd.total.end)] if bd.total is not None else []
-        ev.append(evidence(doc, bd.parts[0].span_start, bd.parts[-1].end))
-        if bd.exhaustive:
-            msg = f"分项之和与合计不符: {terms} = {fmt(computed)}{unit}, 而{what}"
-            sev = None
-        else:
-            msg = f"分项之和超过合计: {terms} = {fmt(computed)}{unit} > {what}"
-            sev = p.open_severity
-        yield rule.finding(
-            msg,
-            [doc.id],
-            ev,
-            {
-                "stated": stated,
-                "computed": computed,
-                "parts": [{"label": q.label, "value": q.value} for q in bd.parts],
-                "total_label": bd.total.label if bd.total is not None and bd.implied_total is None else "",
-                "exhaustive": bd.exhaustive,
-                "equation": f"{terms} = {fmt(computed)} ≠ {fmt(stated)}",
-            },
-            severity=sev,
-        )
+        yield from (_repeated(rule, doc, bd) if p.mode == "repeated" else _sum(rule, doc, bd, p))

@@ -18,6 +18,8 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     field: Literal["signed", "title_agency", "agency"]
     kinds: list[str] = ["annual-report"]
+    # a page copy without recognisable structure may be a fragment: judge only whole reports
+    min_sections: int = 3
 
 
 _MESSAGES = {
@@ -32,7 +34,7 @@ def check(rule, doc: Document):
     if doc.kind not in p.kinds:
         return
     if p.field == "signed":
-        ok = doc.signed is not None
+        ok = doc.signed is not None or "truncated" in doc.meta or sum(1 for s in doc.sections if s.level == 1) < p.min_sections
     elif p.field == "title_agency":
         ok = doc.agency_source == "title" or not doc.title
     else:

@@ -156,7 +156,7 @@ def _kind(a_text: str, b_text: str, name_max: int) -> str:
         return "delete"
     if _DIGITS.fullmatch(a_text) and _DIGITS.fullmatch(b_text):
         return "number"
-    if max(len(a_text), len(b_text)) <= name_max and any(is_cjk(c) for c in a_text + b_text):
+    if max(len(a_text), len(b_text)) <= name_max and any(map(is_cjk, a_text)) and any(map(is_cjk, b_text)):
         return "name"
     return "replace"
 

@@ -27,7 +27,7 @@ from datasketch import LeanMinHash, MinHash
 
 SCHEME = "affine32"
 MAX_HASH = np.uint32(0xFFFFFFFF)
-DEFAULT_BLOCK = 4096
+DEFAULT_BLOCK = 2048
 
 
 @lru_cache(maxsize=8)
@@ -61,11 +61,16 @@ def signature(hashes: np.ndarray, num_perm: int = 128, seed: int = 1, block: int
     a, b = permutations(num_perm, seed)
     sig = np.full(num_perm, MAX_HASH, dtype=np.uint32)
     hv = fmix32(np.asarray(hashes, dtype=np.uint32).ravel())
+    if hv.size == 0:
+        return sig
     a2, b2 = a[:, None], b[:, None]
-    with np.errstate(over="ignore"):
-        for start in range(0, hv.size, block):
-            chunk = hv[None, start : start + block]
-            np.minimum(sig, (a2 * chunk + b2).min(axis=1), out=sig)
+    buf = np.empty((num_perm, min(block, hv.size)), dtype=np.uint32)  # reused: no temporaries
+    for start in range(0, hv.size, block):
+        chunk = hv[None, start : start + block]
+        out = buf[:, : chunk.shape[1]]
+        np.multiply(a2, chunk, out=out)  # uint32 arrays wrap silently: mod 2^32
+        np.add(out, b2, out=out)
+        np.minimum(sig, out.min(axis=1), out=sig)
     return sig
 
 

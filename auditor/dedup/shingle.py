@@ -120,6 +120,18 @@ def shingle_hashes(view: str | MatchingView, n: int = DEFAULT_N, seed: int = DEF
     return _xxh32_words(words, seed)
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values; ~30x faster than ``np.unique`` on a report's
+    few thousand uint32 hashes (numpy 2.3 routes that through a hash table)."""
+    s = np.sort(np.asarray(values, dtype=np.uint32))
+    if s.size < 2:
+        return s
+    keep = np.empty(s.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
+
+
 def placeholder_only(view: str, n: int = DEFAULT_N) -> np.ndarray:
     """Boolean per shingle position: the shingle is nothing but placeholders."""
     if not view:
@@ -140,7 +152,7 @@ def _template_cached(path: str, mtime: float, n: int, seed: int) -> np.ndarray:
         v = matching_view(line)
         if len(v) >= n:  # shorter phrases are covered by the longer lines they occur in
             parts.append(shingle_hashes(v, n, seed))
-    out = np.unique(np.concatenate(parts))
+    out = sorted_unique(np.concatenate(parts))
     out.flags.writeable = False
     return out
 
@@ -163,8 +175,10 @@ def frequent_hashes(sets: Sequence[np.ndarray], max_df: float = 0.3, min_docs_fo
     allh = np.concatenate([np.asarray(s, dtype=np.uint32) for s in sets])
     if allh.size == 0:
         return _EMPTY.copy()
-    vals, counts = np.unique(allh, return_counts=True)
-    return vals[counts > max_df * len(sets)]
+    allh.sort()
+    starts = np.flatnonzero(np.concatenate([[True], allh[1:] != allh[:-1]]))
+    counts = np.diff(np.append(starts, allh.size))
+    return allh[starts[counts > max_df * len(sets)]]
 
 
 @dataclass
@@ -180,7 +194,7 @@ class DocShingles:
     def build(cls, doc_id: str, text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED) -> "DocShingles":
         view = matching_view(text)
         seq = shingle_hashes(view, n, seed)
-        return cls(doc_id, view, seq, np.unique(seq))
+        return cls(doc_id, view, seq, sorted_unique(seq))
 
 
 @dataclass

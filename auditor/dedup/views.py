@@ -9,7 +9,7 @@ view removes the first two so that shingles of a copy still match:
 * only CJK ideographs, ASCII letters (lower-cased) and digits are kept;
   whitespace, punctuation and symbols are dropped;
 * every run of ASCII digits -- including a decimal point or thousands
-  separators inside it (``61.7``, ``1,234``) -- becomes one placeholder
+  separators inside it (``61.7``, ``1,234``; see `DIGIT_RUN`) -- becomes one placeholder
   character, so ``2009年898条`` and ``2012年212条`` give the same view.
 
 Names are not masked here (there is no reliable list of them); a changed name
@@ -33,8 +33,11 @@ PLACEHOLDER = "#"
 from the text as a kept character."""
 
 _CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-DIGIT_RUN = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_TOKEN = re.compile(rf"(?P<num>{DIGIT_RUN})|(?P<lat>[A-Za-z]+)|(?P<cjk>[{_CJK}]+)")
+_CJK_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+DIGIT_RUN = r"[0-9]+(?:\.[0-9]+|,[0-9]{3}(?![0-9]))*"
+"""A figure as one unit: digits, with decimal points between digits and
+thousands separators before exactly three digits (``61.7``, ``1,234``).
+`digit_runs` is the vectorised equivalent."""
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
@@ -69,24 +72,44 @@ class MatchingView:
         return int(self.starts[vstart]), int(self.ends[vend - 1])
 
 
+def digit_runs(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end indices of the `DIGIT_RUN` matches in a code-point array.
+
+    Numpy instead of ``re.finditer``: Python's regex engine needs ~1 ms to
+    scan 8,000 CJK characters even for ``[0-9]+``.
+    """
+    d = (cp >= 0x30) & (cp <= 0x39)
+    run = d.copy()
+    if len(cp) >= 3:
+        dot = (cp[1:-1] == 0x2E) & d[:-2] & d[2:]
+        run[1:-1] |= dot
+    if len(cp) >= 5:
+        # ',' after a digit and before exactly three digits
+        after = np.concatenate([d[5:], [False]])  # the char after the three digits
+        comma = (cp[1:-3] == 0x2C) & d[:-4] & d[2:-2] & d[3:-1] & d[4:] & ~after
+        run[1:-3] |= comma
+    edges = np.diff(np.concatenate([[0], run.view(np.int8), [0]]))
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
 def matching_view(text: str) -> MatchingView:
-    """Build the matching view of canonical text (see the module docstring)."""
-    pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        if m.lastgroup == "num":
-            pieces.append(PLACEHOLDER)
-            starts.append(np.array([s], dtype=np.int64))
-            ends.append(np.array([e], dtype=np.int64))
-        else:
-            run = m.group()
-            pieces.append(run.lower() if m.lastgroup == "lat" else run)
-            idx = np.arange(s, e, dtype=np.int64)
-            starts.append(idx)
-            ends.append(idx + 1)
-    if not pieces:
-        empty = np.zeros(0, dtype=np.int64)
-        return MatchingView("", empty, empty)
-    return MatchingView("".join(pieces), np.concatenate(starts), np.concatenate(ends))
+    """Build the matching view of canonical text (see the module docstring).
+
+    Vectorised over code points (~0.3 ms for 8,000 characters, against ~7 ms
+    for a regex pass building one small array per run).
+    """
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").copy()  # one element per str index
+    keep = np.zeros(len(cp), dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        keep |= (cp >= lo) & (cp <= hi)
+    upper = (cp >= 0x41) & (cp <= 0x5A)
+    keep |= upper | ((cp >= 0x61) & (cp <= 0x7A))
+    cp[upper] += 0x20
+    ends = np.arange(1, len(cp) + 1, dtype=np.int64)
+    rs, re_ = digit_runs(cp)
+    keep[rs] = True
+    cp[rs] = ord(PLACEHOLDER)
+    ends[rs] = re_
+    idx = np.flatnonzero(keep)
+    view = cp[idx].tobytes().decode("utf-32-le")
+    return MatchingView(view, idx.astype(np.int64), ends[idx])

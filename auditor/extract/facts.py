@@ -98,6 +98,7 @@ def _quantities(view: View) -> list[Quantity]:
             scope="cumulative" if _CUMULATIVE.search(raw_label) else "annual",
             year=int(ym.group(1)) if ym else None,
             clause_start=clause_start,
+            clause=raw_label,
         )
         if approx:
             q.scope = "approximate"
@@ -129,7 +130,7 @@ def _runs(view: View, qs: list[Quantity]) -> list[list[Quantity]]:
                 and not _SENTENCE_END.search(gap_wo_pct)
                 and re.search(r"[,;、]", gap_wo_pct)
                 and len(gap_wo_pct) <= 60
-                and not re.search(r"其中|分别", gap_wo_pct)
+                and not re.search(r"其中|分别|[()]", gap_wo_pct)
             )
             if same:
                 cur.append(q)
@@ -161,15 +162,21 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
         prior = [q for q in counts if q._view[1] <= fs and q.unit == first.unit]  # type: ignore[attr-defined]
         total = prior[-1] if prior else None
         marker = ""
-        if re.search(r"其中", lead):
-            marker = "其中"
+        if m_lead := re.search(r"其中|(?<!包)含(?!义)|包括", lead):
+            marker = m_lead.group()
         elif re.search(r"分别(?:为|是)", s[first._view[0] - 8 : first._view[0]]) and len(run) >= 2:  # type: ignore[attr-defined]
             marker = "分别"
         elif total is not None and len(run) >= 3:
             between = s[total._view[1] : fs]  # type: ignore[attr-defined]
             # "…政府信息898条。2009年主动公开概况类信息2条;计划总结类信息10条;…"
-            if len(between) <= 20 and between.count("。") + between.count("\n") == 1 and all(
-                _head(p.label) == _head(total.label) for p in run if p.label
+            if (
+                len(between) <= 20
+                and between.count("。") + between.count("\n") == 1
+                and re.search(r"共|累计|合计|总计|总数|全年|全部", total.clause)
+                and len(run_of.get(id(total), [])) < 2
+                and all(
+                    _head(p.label) == _head(total.label) for p in run if p.label
+                )
             ):
                 marker = "list"
         if not marker or total is None:
@@ -182,17 +189,22 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
         implied = None
         trun = run_of.get(id(total))
         # "在线申请19件,纸质申请4件,其中…": the 其中 splits the sum of the list
-        if trun and len(trun) >= 2 and trun[-1] is total and marker == "其中" and len({q.scope for q in trun}) == 1:
+        alternatives: list[Decimal] = []
+        if trun and len(trun) >= 2 and trun[-1] is total and marker != "list" and len({q.scope for q in trun}) == 1:
             implied = sum((q.value for q in trun), Decimal(0))
+            alternatives = [q.value for q in trun]  # "…54场、通气会14场。其中,发布会包括…" splits one item
         parts = run
         tail = s[run[-1]._view[1] : run[-1]._view[1] + 3]  # type: ignore[attr-defined]
-        exhaustive = (
-            any(_OTHER.match(p.label) for p in parts)
-            or marker == "分别"
-            or marker == "list"
-        ) and not tail.startswith("等")
+        if tail.startswith("等"):
+            closure = "open"
+        elif any(_OTHER.match(p.label) for p in parts) or marker in ("分别", "list"):
+            closure = "exhaustive"
+        elif len(parts) >= 3:
+            closure = "likely"
+        else:
+            closure = "open"
         start = trun[0].start if implied is not None else total.start
-        bd = Breakdown(total, parts, exhaustive, start, parts[-1].end, marker, implied)
+        bd = Breakdown(total, parts, closure, start, parts[-1].end, marker, implied, alternatives)
         out.append(bd)
     return out
 
@@ -222,6 +234,30 @@ _CN_DIGITS = "一二三四五六七八九十"
 _PARTS = re.compile(rf"(?:由|包括|分为|包含)([^。]{{0,240}}?)等?(?:共)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分(?:组成|构成|内容)?|共(?:分)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分")
 
 
+_ITEM_END = re.compile(r"(?:情况|概述|概况|措施|事项|问题|附表|统计表|说明|打算|建设|其他|其它|解释|引言|总结|目标)$")
+
+
+def _count_listed(body: str) -> int | None:
+    """Items named in "全文包括概述、…,其他需要报告的事项等七部分".
+
+    Items are separated by commas or 、, but 、 also joins words inside one
+    item ("因…申请行政复议、提起行政诉讼的情况"): a piece that does not end
+    like a section name is merged with the next one.
+    """
+    body = re.sub(r"^.*?(?:全文|本报告|报告)?(?:由|包括|包含|分为)", "", body)
+    pieces = [x.strip() for x in re.split(r"[,;、]", body) if x.strip()]
+    items: list[str] = []
+    carry = ""
+    for piece in pieces:
+        carry += piece
+        if _ITEM_END.search(carry):
+            items.append(carry)
+            carry = ""
+    if carry:
+        items.append(carry)
+    return len(items) if len(items) > 1 else None
+
+
 def _part_counts(view: View) -> list[PartCount]:
     out = []
     for m in _PARTS.finditer(view.text):
@@ -230,11 +266,7 @@ def _part_counts(view: View) -> list[PartCount]:
             continue
         listed = None
         if m.group(1):
-            body = re.sub(r"^(?:全文|本报告|报告)?(?:由|包括)?", "", m.group(1))
-            items = [x for x in re.split(r"[,;]", body) if x.strip()]
-            if len(items) <= 1:
-                items = [x for x in re.split(r"、", body) if x.strip()]
-            listed = len(items) if len(items) > 1 else None
+            listed = _count_listed(m.group(1))
         start, end = view.span(m.start(), m.end())
         out.append(PartCount(int(n), listed, start, end, m.group(0)))
     return out

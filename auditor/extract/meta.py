@@ -16,11 +16,13 @@ from auditor.normalize.dates import find_dates, find_years, parse_date
 # Words that end the name of an organ that publishes a report.
 ORGAN_SUFFIX = (
     "人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|管理委员会|管委会|"
-    "街道办事处|办事处|领导小组办公室|局|厅|委|办|署|院|部|中心|镇|乡|街道|政府|分局|支队|大队|所|站|馆|会"
+    "街道办事处|办事处|领导小组办公室|参事室|研究室|局|厅|委|办|署|院|部|中心|镇|乡|街道|政府|分局|支队|大队|所|站|馆|会"
 )
 _ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff()·]{{2,30}}?(?:{ORGAN_SUFFIX})$")
 _TITLE_WORDS = re.compile(r"(年度报告|年报|工作报告|工作总结|年度总结|总结|报告)")
 _GENRE = re.compile(r"(政府信息公开|政务公开|政务信息公开|信息公开)")
+_CHROME = re.compile(r"[>›»|]|当前位置|首页|索引号|分类|字号|点击|浏览|根据|按照|本报告|本年度报告")
+_PAGE_PREFIX = re.compile(r"^(?:Page|P\.)\s*\d+\s*[-–—:]\s*")
 _LEAD = re.compile(r"^(关于|一、|第.篇[:：])")
 
 
@@ -46,23 +48,50 @@ def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
-def _find_title(text: str, skip: int = 0) -> tuple[str, Span] | None:
-    """The first short line naming the genre, joined with a wrapped continuation line."""
-    lines = _lines_with_offsets(text, 12)
+def _title_candidates(text: str, skip: int = 0) -> list[tuple[str, Span]]:
+    """Short lines naming the genre, a wrapped continuation line joined on."""
+    lines = _lines_with_offsets(text, 14)
+    found = []
     for i, (pos, line) in enumerate(lines):
         if i < skip:
             continue
-        s = line.strip()
-        if not s or len(s) > 60:
+        s = _PAGE_PREFIX.sub("", line.strip())
+        if not s or len(s) > 60 or _CHROME.search(s):
             continue
+        if s != line.strip():
+            pos += line.index(s)
         nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        if _CHROME.search(nxt):
+            nxt = ""
         joined = s + nxt
         if _TITLE_WORDS.search(s) and (_GENRE.search(s) or _GENRE.search(joined)):
-            return s, Span(pos, pos + len(line))
-        if _GENRE.search(s) and not _TITLE_WORDS.search(s) and nxt and len(nxt) <= 30 and _TITLE_WORDS.search(nxt):
+            found.append((s, Span(pos, pos + len(s))))
+        elif _GENRE.search(s) and not _TITLE_WORDS.search(s) and nxt and len(nxt) <= 30 and _TITLE_WORDS.search(nxt):
             end = lines[i + 1][0] + len(lines[i + 1][1])
-            return joined, Span(pos, end)
-    return None
+            found.append((joined, Span(pos, end)))
+    return found
+
+
+def _line_above(text: str, start: int) -> tuple[str, int]:
+    """The nearest non-blank line above `start` and where it begins."""
+    end = start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    begin = text.rfind("\n", 0, max(end, 0)) + 1
+    return text[begin : max(end, 0)].strip(), begin
+
+
+def _find_title(text: str, skip: int = 0) -> tuple[str, Span] | None:
+    """The first title line; one that names its agency (or has it on the line above) wins.
+
+    Web pages repeat the title: once bare in the page header, once under the
+    agency's name in the body ("迁安市…管委会 / 2020年度…年度报告").
+    """
+    cands = _title_candidates(text, skip)
+    for title, span in cands:
+        if _agency_from_title(title, None) or organ_like(_line_above(text, span.start)[0]):
+            return title, span
+    return cands[0] if cands else None
 
 
 def _title_year(title: str) -> int | None:
@@ -88,10 +117,20 @@ def _agency_from_title(title: str, year_text: str | None) -> str:
         candidates.append(t[: g.start()])
     for c in candidates:
         c = c.strip(" :,;")
-        c = re.sub(r"^关于", "", c)
-        if organ_like(c):
+        c = re.sub(r"^(?:关于|政府信息公开|政务公开|信息公开)", "", c)
+        if organ_like(c) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|区|县|州|盟|旗|自治区)", c):
             return c
     return ""
+
+
+def _kind_from_body(text: str) -> str:
+    """A page copy without its title still says what it is in its first lines."""
+    head = text[:600]
+    if re.search(r"本年度报告|本报告|本年报|年度报告", head):
+        return "annual-report"
+    if re.search(r"工作总结|总结如下", head):
+        return "work-summary"
+    return "other"
 
 
 def _kind(title: str) -> str:
@@ -137,13 +176,53 @@ def _signature_agency(text: str, date: DateValue) -> str:
     return last if organ_like(last) else ""
 
 
-_BODY_AGENCY = re.compile(rf"(?:^|\n)(?:\d{{4}}年度?|今年|本年度)[,，]\s*([\u4e00-\u9fff]{{2,20}}?(?:{ORGAN_SUFFIX}))(?=[\u4e00-\u9fff])")
+_NAME = r"([\u4e00-\u9fff]{2,24}?(?:%s))" % ORGAN_SUFFIX.replace("|会", "")
+# sentences of the genre that name the author: "由上海市经济和信息化委员会(以下简称我委)编制",
+# "结合2022年威海市统计局政府信息公开工作实际", "现公布泰州市人民政府2017年…年度报告"
+_BODY_AGENCY = [
+    re.compile(r"由" + _NAME + r"(?:\([^)]{0,12}\))?(?:负责|综合|汇总)?[^。]{0,40}?编制"),
+    re.compile(r"结合(?:19|20)\d{2}年度?" + _NAME + r"(?:政府信息公开|政务公开)"),
+    re.compile(r"汇总(?:19|20)\d{2}年度?" + _NAME + r"的"),
+    re.compile(r"现(?:公布|发布|将)" + _NAME + r"(?:19|20)\d{2}年"),
+    re.compile(r"(?:^|\n)(?:19|20)\d{2}年度?[,]\s*" + _NAME + r"(?=紧紧|认真|坚持|按照|围绕|深入|全面|始终|严格|继续|进一步|以)"),
+]
+_SOURCE_AGENCY = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:|]\s*([\u4e00-\u9fff]{2,24})")
+
+
+def _body_agency(text: str) -> str:
+    head = text[:1500]
+    for rx in _BODY_AGENCY:
+        m = rx.search(head)
+        if m and not re.search(r"[我本在共]|坚持|公开", m.group(1)):
+            return m.group(1)
+    m = _SOURCE_AGENCY.search(head)
+    if m and organ_like(m.group(1)):
+        return m.group(1)
+    return ""
+
+
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|发文日期|日期)[:：]\s*")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|区间|周期)")
 
 
+_CUT_MARK = re.compile(r"(?:\[…\]|\[\.\.\.\]|……|\.\.\.|\(未完\)|\(待续\)|未完待续)\s*$")
+
+
+def truncation(text: str) -> str | None:
+    """Why the text looks cut short, or None: an ellipsis mark, or a last sentence left open."""
+    tail = text.rstrip()
+    if _CUT_MARK.search(tail[-12:]):
+        return "ends with an omission mark"
+    if tail and (tail[-1] in ",、;:(《“" ):
+        return f"ends in the middle of a sentence (“{tail[-20:]}”)"
+    return None
+
+
 def extract_meta(doc: Document) -> None:
     text = doc.text
+    cut = truncation(text)
+    if cut:
+        doc.meta["truncated"] = cut
     inner = _find_title(text, skip=1 if doc.heading else 0)
     if inner:
         doc.meta["inner_title"] = inner[0]
@@ -158,15 +237,17 @@ def extract_meta(doc: Document) -> None:
         doc.title = str(doc.meta["title"]).strip()
     # a line holding only the agency right above the inner title ("绵阳市环境保护局\n2009…总结")
     if inner:
-        prev_end = inner[1].start - 1
-        prev = text[text.rfind("\n", 0, max(prev_end, 0)) + 1 : max(prev_end, 0)].strip()
+        prev, prev_start = _line_above(text, inner[1].start)
         if organ_like(prev):
             doc.meta["agency_line"] = prev
+            if not doc.heading and not _agency_from_title(doc.title, None):
+                doc.title = prev + doc.title
+                doc.title_span = Span(prev_start, inner[1].end)
 
     year = _title_year(doc.title) if doc.title else None
     if year:
         doc.year, doc.year_source = year, "title"
-    doc.kind = _kind(doc.title)
+    doc.kind = _kind(doc.title) if doc.title else _kind_from_body(text)
 
     agency = _agency_from_title(doc.title, None) if doc.title else ""
     if agency:
@@ -183,16 +264,18 @@ def extract_meta(doc: Document) -> None:
             d = ds[0]
             signed = DateValue(d.year, d.month, d.day, m_cw.end() + d.start, m_cw.end() + d.end, d.text)
     doc.signed = signed
+    sig = _signature_agency(text, signed) if signed and signed.start >= 0 else ""
+    if sig:
+        sig_start = text.rfind(sig, 0, signed.start)
+        doc.meta["signature_agency"] = sig
+        doc.meta["signature_agency_span"] = [sig_start, sig_start + len(sig)]
     if not doc.agency:
-        sig = _signature_agency(text, signed) if signed else ""
         if sig:
             doc.agency, doc.agency_source = sig, "signature"
         elif doc.meta.get("agency_line"):
             doc.agency, doc.agency_source = doc.meta["agency_line"], "heading"
-        else:
-            m = _BODY_AGENCY.search(text[:600])
-            if m:
-                doc.agency, doc.agency_source = m.group(1), "body"
+        elif body := _body_agency(text):
+            doc.agency, doc.agency_source = body, "body"
 
     # publication date from page metadata, else a 发布时间 line in the text
     pub = doc.meta.get("published")
@@ -230,6 +313,7 @@ _REPORT_YEAR = re.compile(
     r"(?:^|\n|[。;])\s*(\d{4})\s*年(?:度)?\s*[,，]"  # "2009年,我局…"
     r"|(?:对|现将|将|就)[^。\n]{0,12}?(\d{4})\s*年度?[^。\n]{0,20}?(?:总结|报告)如下"
     r"|(\d{4})\s*年度?(?:我|本)(?:局|办|委|镇|乡|区|县|市|厅|中心|街道)"
+    r"|编制的(\d{4})\s*年度?[^。\n]{0,12}?年度报告"
 )
 
 

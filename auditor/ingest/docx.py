@@ -55,6 +55,22 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+
+def _related_element(part, reltype: str):
+    """The XML root of the part related to `part` by `reltype`, or None (never created)."""
+    try:
+        related = part.part_related_by(reltype)
+    except (KeyError, ValueError):
+        return None
+    except Exception:  # pragma: no cover - a malformed part: behave as if absent
+        return None
+    return getattr(related, "element", None)
+
+
 # --------------------------------------------------------------------------- numbering
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -156,10 +172,9 @@ class Numbering:
     @classmethod
     def from_document(cls, document) -> "Numbering":
         num = cls()
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part
-            root = None
+        # Look parts up through the relationships: python-docx's `numbering_part` and
+        # `styles` properties would create default parts when the file has none.
+        root = _related_element(document.part, RT_NUMBERING)
         if root is not None:
             for a in root.findall(_q("abstractNum")):
                 num.abstract[a.get(_q("abstractNumId"), "")] = cls._levels(a)
@@ -173,10 +188,7 @@ class Numbering:
                         starts[ilvl] = _int(_val(so), 1)
                     lvls.update({ilvl: lv for lv in cls._levels(o).values()})
                 num.nums[n.get(_q("numId"), "")] = (_val(_child(n, _q("abstractNumId")), "") or "", starts, lvls)
-        try:
-            styles = document.styles.element
-        except Exception:
-            styles = None
+        styles = _related_element(document.part, RT_STYLES) if num.nums else None
         if styles is not None:
             based: dict[str, str] = {}
             own: dict[str, tuple[str, int]] = {}
@@ -377,6 +389,8 @@ class _Walker:
 def _core_meta(document) -> dict[str, str]:
     meta: dict[str, str] = {}
     try:
+        # only a core-properties part the file really has (python-docx would invent one)
+        document.part.package.part_related_by(RT_CORE)
         cp = document.core_properties
     except Exception:
         return meta

@@ -243,6 +243,8 @@ def _mark_chrome(body: El) -> None:
         if _is_chrome(el) and el.nonlink <= 0.5 * total:
             el.chrome = True
             continue
+        if el.tag == "table" and is_data_table(el):
+            continue  # its rows and cells are content, whatever their classes say ("tableHeader" …)
         stack.extend(el.elements())
 
 
@@ -569,6 +571,11 @@ def load_html(data: bytes) -> Loaded:
     flow = _Flow()
     flow.render(main)
     flow.brk()
+    if not flow.blocks and main is body:
+        # Everything was chrome (or the page has no CJK to weigh): keep all the text.
+        flow = _Flow(skip_chrome=False)
+        flow.render(body)
+        flow.brk()
     blocks = flow.blocks
 
     outside = _Flow(main=main, skip_chrome=False, tables_as_text=True)

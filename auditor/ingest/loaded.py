@@ -82,6 +82,8 @@ class CellSpec:
 class GridPlacer:
     """The HTML table model: place cells row by row, skipping slots taken by earlier spans."""
 
+    MAX_AREA = 200_000  # grid slots; beyond this, spans of malformed tables are ignored
+
     def __init__(self) -> None:
         self.cells: list[CellSpec] = []
         self._taken: set[tuple[int, int]] = set()
@@ -97,7 +99,10 @@ class GridPlacer:
             self.new_row()
         while (self.row, self._col) in self._taken:
             self._col += 1
-        spec = CellSpec(self.row, self._col, text, max(1, rowspan), max(1, colspan))
+        rowspan, colspan = max(1, rowspan), max(1, colspan)
+        if len(self._taken) + rowspan * colspan > self.MAX_AREA:
+            rowspan = colspan = 1  # a pathological table (rowspan=0 on every row …)
+        spec = CellSpec(self.row, self._col, text, rowspan, colspan)
         for r in range(spec.row, spec.row + spec.rowspan):
             for c in range(spec.col, spec.col + spec.colspan):
                 self._taken.add((r, c))

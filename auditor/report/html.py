@@ -51,6 +51,10 @@ CONTEXT_CHARS = 200
 MAX_EMBEDDED_TEXT_CHARS = 50_000_000
 #: clusters listed in the copies section (largest first)
 MAX_CLUSTERS = 300
+#: characters of canonical text per JSON island (documents are never split)
+TEXT_CHUNK_CHARS = 1_000_000
+#: the columns of a documents row in the data island
+DOC_FIELDS = ("i", "id", "title", "agency", "year", "kind", "format", "chars", "signed", "e", "w", "n_info", "t", "stub")
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -481,6 +485,20 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
         wanted = {d for f in findings for d in f["docs"]} | {p["a"] for p in pairs} | {p["b"] for p in pairs}
         embed = {i for i in wanted if _str(docs.items[i].get("id")) in texts}
 
+    # Texts travel in chunks (one island per ~1M characters): one island per
+    # document costs the HTML parser far more than the characters themselves.
+    chunks: list[dict[str, str]] = []
+    chunk_of: dict[int, int] = {}
+    size = 0
+    for i in sorted(embed):
+        text = texts[_str(docs.items[i].get("id"))]
+        if not chunks or (chunks[-1] and size + len(text) > TEXT_CHUNK_CHARS):
+            chunks.append({})
+            size = 0
+        chunks[-1][str(i)] = text
+        chunk_of[i] = len(chunks) - 1
+        size += len(text)
+
     doc_rows = []
     for i, d in enumerate(docs.items):
         c = per_doc.get(i, Counter())
@@ -498,8 +516,8 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
                 "e": c.get("error", 0),
                 "w": c.get("warning", 0),
                 "n_info": c.get("info", 0),
-                "text": i in embed,
-                "stub": bool(d.get("stub")),
+                "t": chunk_of.get(i),
+                "stub": 1 if d.get("stub") else 0,
             }
         )
     for f in findings:
@@ -531,7 +549,7 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
     tool = payload.get("tool") if isinstance(payload.get("tool"), dict) else {}
 
     data = {
-        "docs": doc_rows,
+        "docs": {"fields": DOC_FIELDS, "rows": [[row[k] for k in DOC_FIELDS] for row in doc_rows]},
         "findings": findings,
         "pairs": pairs,
         "rules": {r["id"]: {"anchor": r["anchor"], "title": r["title"]} for r in rules},
@@ -566,7 +584,10 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
         "histogram": _histogram(pairs),
         "clusters": [[doc_rows[i] for i in g] for g in clusters[:MAX_CLUSTERS]],
         "n_clusters": len(clusters),
-        "embedded_texts": [(i, texts[doc_rows[i]["id"]]) for i in sorted(embed)],
+        "text_islands": Markup("").join(
+            Markup('<script type="application/json" id="doc-texts-{}">{}</script>\n').format(k, json_island(chunk))
+            for k, chunk in enumerate(chunks)
+        ),
         "texts_partial": len(embed) < sum(1 for d in doc_rows if d["id"] in texts),
         "data": data,
     }

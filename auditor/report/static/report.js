@@ -15,7 +15,11 @@
   var CHANGE_LABELS = { number: '数字', name: '名称', insert: '插入', delete: '删除', replace: '替换' };
 
   var DATA = JSON.parse(document.getElementById('audit-data').textContent);
-  var DOCS = DATA.docs;
+  var DOCS = DATA.docs.rows.map(function (row) {
+    var d = {};
+    DATA.docs.fields.forEach(function (name, j) { d[name] = row[j]; });
+    return d;
+  });
   var FINDINGS = DATA.findings;
   var PAIRS = DATA.pairs;
   var RULES = DATA.rules;
@@ -60,13 +64,23 @@
     return document.getElementById(id);
   }
 
+  // Texts are grouped into chunk islands; a chunk is parsed when one of its
+  // documents is first shown, and the last one parsed is kept.
   var textCache = {};
+  var lastChunk = { k: null, value: null };
   function docText(i) {
     if (Object.prototype.hasOwnProperty.call(textCache, i)) return textCache[i];
-    var node = byId('doc-text-' + i);
-    var t = null;
-    if (node) {
-      try { t = JSON.parse(node.textContent); } catch (e) { t = null; }
+    var d = DOCS[i], t = null;
+    if (d && d.t !== null && d.t !== undefined) {
+      if (lastChunk.k !== d.t) {
+        var node = byId('doc-texts-' + d.t);
+        lastChunk.k = d.t;
+        lastChunk.value = null;
+        if (node) {
+          try { lastChunk.value = JSON.parse(node.textContent); } catch (e) { lastChunk.value = null; }
+        }
+      }
+      if (lastChunk.value && Object.prototype.hasOwnProperty.call(lastChunk.value, String(i))) t = lastChunk.value[String(i)];
     }
     textCache[i] = typeof t === 'string' ? t : null;
     return textCache[i];
@@ -288,7 +302,7 @@
     var box = el('div', { class: 'evidence' });
     var head = el('div', { class: 'ev-head' }, [el('span', { class: 'k' }, ['证据 Evidence ']), docLink(ev.d)]);
     if (ev.s !== null && ev.s !== undefined) head.appendChild(el('span', { class: 'muted' }, [' · 字符 chars ' + ev.s + '–' + ev.e]));
-    if (ev.s !== null && ev.s !== undefined && d.text) {
+    if (ev.s !== null && ev.s !== undefined && d.t !== null && d.t !== undefined) {
       append(head, [' ', el('a', {
         href: '#doc-' + ev.d, class: 'show-in-doc', 'data-doc': ev.d, 'data-f': f.n, 'data-ev': k
       }, ['在文档中显示 Show in document'])]);

@@ -1,0 +1,28 @@
+"""The text stops short: an omission mark ([…], ……, 未完) or a last sentence left open.
+
+A truncated copy cannot be judged for missing sections or signature, so those
+rules stand down on it; this rule says why.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checks._util import evidence
+from auditor.model import Document
+
+KIND = "truncated"
+SCOPE = "document"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    tail_chars: int = 40
+
+
+def check(rule, doc: Document):
+    reason = doc.meta.get("truncated")
+    if not reason:
+        return
+    n = len(doc.text)
+    yield rule.finding(f"文本不完整: {reason}", [doc.id], [evidence(doc, max(0, n - rule.params.tail_chars), n)], {"reason": reason})
