@@ -7,9 +7,10 @@ text-alignment recipe (seed -> merge -> extend -> filter), on the masked view:
 
 1. **Seeds**: positions where both views have the same shingle.  Shingles
    made only of placeholders are skipped (any two tables of figures share
-   them), and so are shingles repeated so often in the pair
-   (``count_a * count_b > max_seed_pairs``) that they would multiply into
-   noise; the neighbours of such a shingle still carry the passage.
+   them).  A shingle repeated in both documents gives every combination of
+   its occurrences while there are at most ``max_seed_pairs``; beyond that
+   only when it occurs equally often in both, paired in order (what a copy
+   does), else not at all -- its neighbours still carry the passage.
 2. **Fragments**: seeds on the same diagonal (``pb - pa``) whose positions are
    at most ``max_gap`` apart become one fragment, vectorised.  A changed name
    breaks ``len(name) + n - 1`` shingles but keeps the diagonal, so it is
@@ -84,10 +85,13 @@ def seeds(a: DocShingles, b: DocShingles, n: int = 5, max_seed_pairs: int = 16) 
     single = (ca == 1) & (cb == 1)
     if single.any():
         out.append(np.stack([pa[la[single]], pb[lb[single]]], axis=1))
-    multi = np.flatnonzero((ca > 0) & (cb > 0) & ~single & (ca * cb <= max_seed_pairs))
+    multi = np.flatnonzero((ca > 0) & (cb > 0) & ~single & ((ca * cb <= max_seed_pairs) | (ca == cb)))
     for k in multi:
         xa, xb = pa[la[k] : ha[k]], pb[lb[k] : hb[k]]
-        out.append(np.stack(np.meshgrid(xa, xb, indexing="ij"), axis=-1).reshape(-1, 2))
+        if len(xa) * len(xb) <= max_seed_pairs:
+            out.append(np.stack(np.meshgrid(xa, xb, indexing="ij"), axis=-1).reshape(-1, 2))
+        else:  # as often in both: a copy keeps their order, pair them in order
+            out.append(np.stack([np.sort(xa), np.sort(xb)], axis=1))
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
     s = np.concatenate(out).astype(np.int64)
@@ -123,16 +127,20 @@ def merge_fragments(frags: list[list[int]], max_gap: int, n: int = 5) -> list[li
     Among passages it could continue, the one closest to its diagonal wins.
     """
     passages: list[list[int]] = []  # a_first, a_last, b_first, b_last, seeds
+    active: list[list[int]] = []  # passages a later fragment can still reach
     for f in frags:
+        active = [p for p in active if p[1] >= f[0] - max_gap]  # fragments come in a order
         best, best_cost = None, None
-        for p in passages[-64:]:
+        for p in active:
             ga, gb = f[0] - p[1], f[2] - p[3]
             if -n < ga <= max_gap and -n < gb <= max_gap:
                 cost = abs(ga - gb) + max(ga, gb)
                 if best_cost is None or cost < best_cost:
                     best, best_cost = p, cost
         if best is None:
-            passages.append(list(f))
+            best = list(f)
+            passages.append(best)
+            active.append(best)
         else:
             best[1] = max(best[1], f[1])
             best[3] = max(best[3], f[3])

@@ -9,25 +9,37 @@ construction.  The ``(b, r)`` choice is datasketch's own ``_optimal_param``
 ``1-(1-s^r)^b``), so the behaviour matches a ``MinHashLSH`` built with the same
 threshold and weights.  The default weights favour recall (datasketch #105,
 #140: LSH returns candidates, not answers): every candidate is verified
-exactly afterwards and a false positive costs a few microseconds.
+exactly afterwards and a false positive costs a few microseconds.  With the
+defaults (threshold 0.3, weights 0.1/0.9, 128 permutations) that is 32 bands
+of 2 rows: a pair at Jaccard 0.3 becomes a candidate with probability 0.95,
+at 0.5 with 1.00, an unrelated pair at 0.05 with 0.08.
 
 Containment path: a short report pasted whole into a long one has
 containment ~1 but Jaccard only ``|short|/|long|``, which a 0.3-threshold
-banding misses.  For containment ``t`` of the smaller set and a size ratio
-``rho = |large|/|small|`` the Jaccard is at least ``t / (1 + rho - t)``, so a
-second banding at that (much lower) threshold catches such pairs up to
-``max_size_ratio``.  This is LSH Ensemble's idea with a single size
-partition: ``MinHashLSHEnsemble`` would handle any size ratio, but indexing
-1,000 reports into it takes ~17 s here (it builds one MinHashLSH per
-partition and r), against milliseconds for a second numpy banding.  Pairs
-beyond ``max_size_ratio`` are still found when the corpus is small enough to
-compare exhaustively (`all_pairs`, used by `find_pairs` below
-``exhaustive_below`` documents).
+banding misses.  The options weighed:
+
+* a second, lower-threshold banding: the Jaccard of a ``t``-contained pair
+  with size ratio ``rho`` is ``t / (1 + rho - t)``, 0.11 for t=0.5, rho=4;
+  at such thresholds 128 permutations allow at most 64 two-row bands, whose
+  S-curve gives only ~55% recall there (and any lower r pairs everything);
+* ``MinHashLSHEnsemble`` (size-partitioned, the principled answer): indexing
+  1,000 reports takes ~17 s here (one MinHashLSH per partition and r);
+* **chosen**: an inverted index over a content-defined sample of the
+  shingles (those whose hash is 0 modulo ``sample_mod``, as MOSS/winnowing
+  select fingerprints).  The same shingle is sampled in every document, so
+  shared samples / samples of the smaller document estimates its
+  containment directly, at any size ratio, with no S-curve.  Postings longer
+  than ``max_posting`` are skipped so that genre phrases the template missed
+  cannot make the pair count quadratic; big clusters of mutual copies are
+  similar as wholes and come from the Jaccard banding anyway.
+
+`find_pairs` also compares small corpora exhaustively (`all_pairs`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 import numpy as np
 
@@ -43,12 +55,6 @@ def lsh_params(threshold: float, num_perm: int = 128, weights: tuple[float, floa
         raise ValueError("threshold must be in (0, 1)")
     b, r = _optimal_param(threshold, num_perm, weights[0], weights[1])
     return int(b), int(r)
-
-
-def containment_threshold(containment: float, max_size_ratio: float) -> float:
-    """Lowest Jaccard of two sets where the smaller is ``containment``-contained
-    in a set up to ``max_size_ratio`` times its size."""
-    return containment / (1.0 + max_size_ratio - containment)
 
 
 def _pairs_from_groups(group: np.ndarray, members: np.ndarray, n_docs: int) -> np.ndarray:
@@ -97,32 +103,73 @@ def all_pairs(n_docs: int, active: np.ndarray | None = None) -> np.ndarray:
     return np.stack([docs[ii], docs[jj]], axis=1).astype(_PAIR_DTYPE)
 
 
+def containment_pairs(
+    features: Sequence[np.ndarray],
+    containment: float = 0.5,
+    sample_mod: int = 8,
+    max_posting: int | None = None,
+    slack: float = 0.6,
+    active: np.ndarray | None = None,
+) -> np.ndarray:
+    """Pairs whose sampled shingles suggest containment >= ``slack * containment``.
+
+    ``features`` are the sorted boilerplate-free shingle sets.  A pair is a
+    candidate when it shares at least 2 sampled shingles and at least
+    ``slack * containment`` of the smaller document's samples (the slack
+    absorbs sampling noise; candidates are verified exactly afterwards).
+    ``max_posting`` defaults to ``max(64, 5% of the documents)``.
+    """
+    n_docs = len(features)
+    mod = np.uint32(sample_mod)
+    docs = range(n_docs) if active is None else np.flatnonzero(active)
+    samples = {int(i): features[i][features[i] % mod == 0] for i in docs}
+    n_samples = np.zeros(n_docs, dtype=np.int64)
+    for i, fp in samples.items():
+        n_samples[i] = len(fp)
+    if not samples or n_samples.sum() == 0:
+        return np.zeros((0, 2), dtype=_PAIR_DTYPE)
+    hashes = np.concatenate(list(samples.values()))
+    owner = np.concatenate([np.full(len(fp), i, dtype=_PAIR_DTYPE) for i, fp in samples.items()])
+    order = np.lexsort((owner, hashes))
+    hashes, owner = hashes[order], owner[order]
+    starts = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]]))
+    sizes = np.diff(np.append(starts, len(hashes)))
+    cap = max_posting if max_posting is not None else max(64, n_docs // 20)
+    codes = []
+    for k in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]):
+        groups = owner[starts[sizes == k][:, None] + np.arange(k)]  # (groups, k), owners ascending
+        ii, jj = np.triu_indices(int(k), 1)
+        codes.append((groups[:, ii] * n_docs + groups[:, jj]).ravel())
+    if not codes:
+        return np.zeros((0, 2), dtype=_PAIR_DTYPE)
+    pair_codes, shared = np.unique(np.concatenate(codes), return_counts=True)
+    i, j = pair_codes // n_docs, pair_codes % n_docs
+    smaller = np.minimum(n_samples[i], n_samples[j])
+    keep = (shared >= 2) & (shared >= slack * containment * smaller)
+    return np.stack([i[keep], j[keep]], axis=1)
+
+
 def candidate_pairs(
     sigs: np.ndarray,
-    sizes: np.ndarray,
+    features: Sequence[np.ndarray],
     jaccard_threshold: float = 0.3,
     containment: float = 0.5,
-    max_size_ratio: float = 4.0,
     weights: tuple[float, float] = (0.1, 0.9),
-    containment_weights: tuple[float, float] = (0.5, 0.5),
+    sample_mod: int = 8,
+    active: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Union of the Jaccard banding and the containment banding (sorted ``(k, 2)``).
+    """Union of the Jaccard banding and the containment index (sorted ``(k, 2)``).
 
-    ``sizes`` are the feature-set sizes; documents with an empty set are never
-    candidates.  The containment banding uses balanced weights: at its low
-    threshold recall-heavy weights would pick one-row bands, i.e. nearly every
-    pair of same-genre reports.
+    Documents with an empty feature set (or ``active`` False) are never
+    candidates: their all-0xFFFFFFFF signatures would all collide.
     """
     num_perm = sigs.shape[1]
-    active = np.asarray(sizes) > 0
-    b1, r1 = lsh_params(jaccard_threshold, num_perm, weights)
-    found = [band_pairs(sigs, b1, r1, active)]
-    t2 = containment_threshold(containment, max_size_ratio)
-    if t2 < jaccard_threshold:
-        b2, r2 = lsh_params(round(t2, 4), num_perm, containment_weights)
-        if (b2, r2) != (b1, r1):
-            found.append(band_pairs(sigs, b2, r2, active))
-    allp = np.concatenate(found)
-    if len(allp) == 0:
-        return allp
-    return np.unique(allp, axis=0)
+    if active is None:
+        active = np.array([len(f) > 0 for f in features], dtype=bool)
+    b, r = lsh_params(jaccard_threshold, num_perm, weights)
+    found = np.concatenate(
+        [band_pairs(sigs, b, r, active), containment_pairs(features, containment, sample_mod, active=active)]
+    )
+    if len(found) == 0:
+        return found.reshape(0, 2)
+    return np.unique(found, axis=0)

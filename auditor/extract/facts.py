@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from rapidfuzz import fuzz
+
 from auditor.model import Breakdown, Document, PartCount, PercentStatement, Quantity
 from auditor.normalize.numbers import parse_number, parse_percent
 from auditor.normalize.text import View, clean_view
@@ -142,6 +144,7 @@ def _runs(view: View, qs: list[Quantity]) -> list[list[Quantity]]:
     return runs
 
 
+_AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
 _OTHER = re.compile(r"^(?:其他|其它|其余|剩余|另)")
 
 
@@ -164,6 +167,12 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
         marker = ""
         if m_lead := re.search(r"其中|(?<!包)含(?!义)|包括", lead):
             marker = m_lead.group()
+        elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
+            # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
+            among = normalise_label(m_in.group(1))
+            near = [q for q in prior if fs - q._view[1] <= 800 and fuzz.partial_ratio(among, q.label) >= 70]  # type: ignore[attr-defined]
+            total = near[-1] if near else None
+            marker = "在…中"
         elif re.search(r"分别(?:为|是)", s[first._view[0] - 8 : first._view[0]]) and len(run) >= 2:  # type: ignore[attr-defined]
             marker = "分别"
         elif total is not None and len(run) >= 3:
@@ -184,7 +193,7 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
         if run_of.get(id(total)) is run:
             continue
         between_text = s[total._view[1] : fs]  # type: ignore[attr-defined]
-        if len(between_text) > 80 or between_text.count("。") > 1:
+        if marker != "在…中" and (len(between_text) > 80 or between_text.count("。") > 1):
             continue
         implied = None
         trun = run_of.get(id(total))

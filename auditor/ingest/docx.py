@@ -34,7 +34,10 @@ def _q(tag: str) -> str:
 W_P, W_TBL, W_TR, W_TC, W_SDT, W_SDTCONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
 W_CUSTOMXML, W_T, W_TAB, W_BR, W_CR = _q("customXml"), _q("t"), _q("tab"), _q("br"), _q("cr")
 W_PPR, W_VAL = _q("pPr"), _q("val")
-_SKIP_IN_PARA = {_q("txbxContent"), f"{{{MC}}}Fallback", _q("del"), _q("pPr"), _q("rPr"), _q("instrText"), _q("delText")}
+_SKIP_IN_PARA = {
+    _q("txbxContent"), f"{{{MC}}}Fallback", _q("del"), _q("moveFrom"), _q("pPr"), _q("rPr"), _q("instrText"),
+    _q("delText"), _q("footnoteReference"), _q("endnoteReference"),
+}
 _WRAPPERS = {W_SDT, W_SDTCONTENT, W_CUSTOMXML}
 
 

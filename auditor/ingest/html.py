@@ -294,6 +294,19 @@ def _descend_ok(el: El) -> bool:
     return True
 
 
+def _chrome_elements(root: El) -> list[El]:
+    """The outermost chrome elements under `root`, in document order."""
+    out: list[El] = []
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el.chrome:
+            out.append(el)
+            continue
+        stack.extend(reversed(list(el.elements())))
+    return out
+
+
 def pick_main(body: El) -> El:
     """The element holding the report text: descend while one child holds ≥ 75 % of it."""
     cur = body
@@ -302,7 +315,10 @@ def pick_main(body: El) -> El:
         if not kids or cur.nonlink <= 0:
             return cur
         best = max(kids, key=lambda c: c.nonlink)
-        if best.nonlink >= 0.75 * cur.nonlink and _descend_ok(best):
+        rest = max((c.nonlink for c in kids if c is not best), default=0)
+        # A sibling with real prose of its own (Word's Section2 holding the tables, a
+        # second part of the report) keeps us here: better some chrome than lost text.
+        if best.nonlink >= 0.75 * cur.nonlink and not (rest >= 200 and rest >= 0.1 * cur.nonlink) and _descend_ok(best):
             cur = best
         else:
             return cur
@@ -486,7 +502,7 @@ _META_TAGS = {
 }
 _CHROME_LINE = re.compile(
     r"^(?:(?:发布|公开|发稿|更新)(?:时间|日期)|(?:信息|文章)?来源|作者|浏览(?:次数|量)?|点击(?:数|率|量)?|阅读(?:次数|量)?"
-    r"|字号|【\s*字(?:号|体)|\[\s*字(?:号|体)|打印|关闭)\s*[:：】\]]?"
+    r"|字号|[【\[]?\s*字(?:号|体)|[【\[]?\s*(?:打印|关闭|收藏|分享|返回顶部))\s*[:：】\]]?"
 )
 
 
@@ -579,8 +595,13 @@ def load_html(data: bytes) -> Loaded:
     blocks = flow.blocks
 
     outside = _Flow(main=main, skip_chrome=False, tables_as_text=True)
-    outside.render(body)
-    outside.brk()
+    if main is body:  # the text outside the body is the chrome inside it
+        for el in _chrome_elements(body):
+            outside.render(el)
+            outside.brk()
+    else:
+        outside.render(body)
+        outside.brk()
     idx = outside.main_index if outside.main_index >= 0 else len(outside.blocks)
     before = [b for b in outside.blocks[:idx] if isinstance(b, Para)]
     after = [b for b in outside.blocks[idx:] if isinstance(b, Para)]
@@ -612,7 +633,7 @@ def load_html(data: bytes) -> Loaded:
     heading = _title_line(before, [title, meta.get("article_title", "")])
     if heading is not None:
         first = [_norm(b.text) for b in blocks[:3] if isinstance(b, Para)]
-        if not any(_norm(heading) in f or f in _norm(heading) for f in first if f):
+        if not any(_norm(heading) in f or (len(f) >= 6 and f in _norm(heading)) for f in first):
             blocks.insert(0, Para(heading))
     images = flow.images
     if images:

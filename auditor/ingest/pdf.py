@@ -239,21 +239,36 @@ def _header_like(t: _PTable) -> bool:
     return len(texts) >= 2 and not any(_NUMERIC.match(x.replace(" ", "")) for x in texts)
 
 
+def _edge_map(a: _PTable, b: _PTable, tol: float = 4.0) -> list[int] | None:
+    """Index in a's column edges of each of b's, when b's columns are a's (or merges of them)."""
+    out: list[int] = []
+    for x in b.x_edges:
+        k = _index(a.x_edges, x)
+        if abs(a.x_edges[k] - x) > tol:
+            return None
+        out.append(k)
+    if out[0] != 0 or out[-1] != len(a.x_edges) - 1:
+        return None
+    return out
+
+
 def _continues(a: _PTable, b: _PTable) -> bool:
-    if a.n_cols != b.n_cols or len(a.x_edges) != len(b.x_edges):
-        return False
-    return all(abs(x - y) <= 4.0 for x, y in zip(a.x_edges, b.x_edges))
+    """Same outer edges, and b's column edges all fall on a's (a continuation of a)."""
+    return _edge_map(a, b) is not None
 
 
 def _join(a: _PTable, b: _PTable) -> None:
     """Append b's rows to a, dropping a header repeated at the top of b."""
+    edges = _edge_map(a, b) or list(range(len(b.x_edges)))
     repeated = 0
     while repeated < min(a.n_rows, b.n_rows - 1) and _row_texts(a, repeated) == _row_texts(b, repeated):
         repeated += 1
     for c in b.cells:
         if c.row < repeated:
             continue
-        a.cells.append(CellSpec(c.row - repeated + a.n_rows, c.col, c.text, c.rowspan, c.colspan))
+        col = edges[c.col]
+        colspan = edges[min(c.col + c.colspan, len(edges) - 1)] - col
+        a.cells.append(CellSpec(c.row - repeated + a.n_rows, col, c.text, c.rowspan, max(1, colspan)))
     a.n_rows += b.n_rows - repeated
     a.bottom, a.page = b.bottom, b.page
     a.pages.append(b.page)

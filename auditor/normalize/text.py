@@ -127,7 +127,7 @@ class View:
 
 # A lone page number between two CJK characters, or between a CJK char and a
 # date: "统计期限自 1 2009年", "网上 6 发布", "政府信息 9 公开".
-PAGE_DEBRIS = re.compile(r"(?<=[\u4e00-\u9fff]) (\d{1,3}) (?=\d{4}年|(?![条件个项次人家份篇场名期批类余多万亿元])[\u4e00-\u9fff])")
+PAGE_DEBRIS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年月日]) (\d{1,3}) (?=\d{4}年|(?![条件个项次人家份篇场名期批类余多万亿元年月日号时分秒])[\u4e00-\u9fff])")
 # Spaces inside Chinese runs ("文件精 神", "31 日") carry no meaning.
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from auditor.dedup import DedupParams, find_pairs
-from auditor.dedup.candidates import band_pairs, candidate_pairs
+from auditor.dedup.candidates import band_pairs, candidate_pairs, containment_pairs
 from auditor.dedup.minhash import signatures
 from auditor.dedup.shingle import ShingleSet
 from dedup_synth import POOL_A, POOL_B, random_prose, report
@@ -112,11 +112,27 @@ def test_band_pairs_sorted_unique_and_skip_inactive():
     assert band_pairs(sigs, 8, 2, active).tolist() == [[0, 4], [1, 3]]
 
 
-def test_candidate_pairs_include_containment_pairs():
-    shingles = ShingleSet.build(
-        [("s", report(POOL_A, "甲局", 2019, seed=1, sentences=4, formulas=False).text)]
-        + [("l", report(POOL_B, "乙局", 2019, seed=2).text + report(POOL_A, "甲局", 2019, seed=1, sentences=4, formulas=False).text)]
-    )
+def test_candidate_pairs_include_containment_pairs_at_any_size_ratio():
+    short = random_prose(1, 400)
+    docs = [("short", short), ("long", random_prose(2, 6000) + short + random_prose(3, 2000))]
+    docs += [(f"x{k}", random_prose(10 + k, 500 + 300 * k)) for k in range(5)]
+    shingles = ShingleSet.build(docs)
     sizes = np.array([len(f) for f in shingles.features])
+    assert sizes[1] > 15 * sizes[0]  # Jaccard ~0.05: invisible to the banding alone
     sigs = signatures(shingles.features)
-    assert candidate_pairs(sigs, sizes).tolist() == [[0, 1]]
+    assert band_pairs(sigs, 32, 2).tolist() == []
+    assert containment_pairs(shingles.features).tolist() == [[0, 1]]
+    assert candidate_pairs(sigs, shingles.features).tolist() == [[0, 1]]
+    pairs = find_pairs(docs, LSH)
+    assert [(p.a, p.b) for p in pairs] == [("short", "long")] and pairs[0].containment_ab >= 0.95
+
+
+def test_passages_of_genre_formulas_are_marked_boilerplate():
+    from auditor.dedup.align import align
+
+    a = report(POOL_A, "青山区民政局", 2020, seed=3).text
+    b = report(POOL_B, "白水县交通委", 2020, seed=4).text
+    shingles = ShingleSet.build([("a", a), ("b", b)])
+    passages = align(shingles.docs[0], shingles.docs[1], a, b, shingles.stop)
+    assert passages and all(q.boilerplate for q in passages)
+    assert any("中华人民共和国政府信息公开条例" in a[q.a_start : q.a_end] for q in passages)

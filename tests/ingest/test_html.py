@@ -253,3 +253,29 @@ def test_html5_article_header_and_table_header_rows():
     assert loaded.meta["published"] == "2022-01-25"
     assert loaded.tables[0].grid() == [["信息内容", "本年处理决定数量"], ["行政许可", "1024"]]
     assert lines[-1] == "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+
+
+def test_second_word_section_is_not_lost():
+    prose = "".join(f"<p>第{i}段：本机关认真落实政府信息公开条例各项要求，持续加大主动公开力度，不断提升政务公开质量和实效。</p>" for i in range(30))
+    rows = "".join(f"<tr><td>（{i}）属于行政执法案卷或者其他依法不予公开的政府信息</td><td>{i}</td></tr>" for i in range(12))
+    page = f"""<html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">
+      <div class="WordSection1">{prose}</div><div class="WordSection2"><table>{rows}</table></div>
+    </div><div class="footer">网站标识码：1234</div></body></html>"""
+    loaded = load_html(page.encode("utf-8"))
+    assert loaded.text.startswith("第0段：")
+    assert len(loaded.tables) == 1 and loaded.tables[0].n_rows == 12
+    assert "网站标识码" not in loaded.text
+
+
+def test_metadata_in_chrome_when_body_is_the_whole_page():
+    page = """<html><head><meta charset="utf-8"></head><body>
+    <div class="header-info">发布时间：2021-03-10　来源：某某镇人民政府</div>
+    <p>某某镇2020年政府信息公开工作年度报告</p>
+    <p>一、总体情况。本镇认真贯彻落实条例要求，全面推进政务公开。</p>
+    <p>二、主动公开政府信息情况。本年度主动公开各类信息一百二十条。</p>
+    <div class="footer">联系电话：0000-1234567</div></body></html>"""
+    loaded = load_html(page.encode("utf-8"))
+    assert loaded.meta["published"] == "2021-03-10"
+    assert loaded.meta["source"] == "某某镇人民政府"
+    assert loaded.text.split("\n")[0] == "某某镇2020年政府信息公开工作年度报告"
+    assert "联系电话" not in loaded.text and "发布时间" not in loaded.text

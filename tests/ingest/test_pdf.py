@@ -99,10 +99,10 @@ def test_split_table_joined(loaded):
     assert loaded.text.index(PARAGRAPH) < table.start < loaded.text.index(SIGNATURE)
 
 
-def _ptable(page: int, rows: list[list[str]], top: float, bottom: float) -> _PTable:
+def _ptable(page: int, rows: list[list[str]], top: float, bottom: float, edges: list[float] | None = None) -> _PTable:
     cells = [CellSpec(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
     n_cols = len(rows[0])
-    edges = [50.0 + 100 * k for k in range(n_cols + 1)]
+    edges = edges or [50.0 + 100 * k for k in range(n_cols + 1)]
     return _PTable(cells, edges, edges[0], edges[-1], top, bottom, page, len(rows), n_cols, [page])
 
 
@@ -121,6 +121,16 @@ def test_new_table_with_own_header_is_not_joined():
     c = _ptable(2, [["行政许可", "3"]], 60, 120)  # continuation rows: label + number
     items = _merge_split_tables([_Page(1, 842, [a]), _Page(2, 842, [c])])
     assert items == [a] and a.n_rows == 3
+
+
+def test_continuation_with_merged_columns_is_joined():
+    # page 1 shows three ruled columns; page 2 only rows whose label spans the first two
+    a = _ptable(1, [["（三）不予公开", "1.属于国家秘密", "0"]], 600, 800, [50, 150, 350, 450])
+    b = _ptable(2, [["（四）无法提供", "0"]], 60, 120, [50, 351, 450])
+    items = _merge_split_tables([_Page(1, 842, [a]), _Page(2, 842, [b])])
+    assert items == [a]
+    last = sorted((c.col, c.colspan, c.text) for c in a.cells if c.row == 1)
+    assert last == [(0, 2, "（四）无法提供"), (2, 1, "0")]
 
 
 def test_scanned_pdf_without_text_layer():

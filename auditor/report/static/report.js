@@ -338,7 +338,15 @@
 
   // ------------------------------------------------------- documents table
 
-  var collator = (typeof Intl !== 'undefined' && Intl.Collator) ? new Intl.Collator('zh-Hans-CN', { numeric: true }) : null;
+  // Created on first sort: building a Chinese collator costs a few hundred ms.
+  var collator;
+  function collate(a, b) {
+    if (collator === undefined) {
+      collator = (typeof Intl !== 'undefined' && Intl.Collator) ? new Intl.Collator('zh-Hans-CN', { numeric: true }) : null;
+    }
+    if (collator) return collator.compare(a, b);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   var docTable = byId('doc-table');
   var docBody = docTable.querySelector('tbody');
   var docMore = byId('doc-more');
@@ -354,7 +362,7 @@
       if (an || bn) return an === bn ? x.i - y.i : (an ? 1 : -1);
       var c;
       if (typeof a === 'number' && typeof b === 'number') c = a - b;
-      else c = collator ? collator.compare(String(a), String(b)) : (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+      else c = collate(String(a), String(b));
       return c ? c * dir : x.i - y.i;
     };
   }
