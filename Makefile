@@ -19,7 +19,7 @@ audit: $(STAMP)
 	@echo "wrote reports_out/report.html and reports_out/findings.json"
 
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 tests

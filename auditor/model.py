@@ -232,6 +232,7 @@ class Document:
     percents: list[PercentStatement] = field(default_factory=list)
     part_counts: list[PartCount] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    std_tables: dict[str, Any] = field(default_factory=dict)  # recognised standard tables by key ("t2", "t3", "t4", "stat")
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None  # set when the file could not be read
 

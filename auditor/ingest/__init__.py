@@ -25,18 +25,19 @@ def _raw_to_canon(to_raw: list[int], raw_pos: int) -> int:
     return bisect_left(to_raw, raw_pos)
 
 
-def _shift_tables(tables: list[Table], offset: int, length: int, to_raw: list[int]) -> list[Table]:
+def _shift_cell(c, offset: int, to_raw: list[int], canon: str):
+    """The cell with offsets (and text) in the canonical text of its part."""
+    start, end = _raw_to_canon(to_raw, c.start - offset), _raw_to_canon(to_raw, c.end - offset)
+    return replace(c, start=start, end=end, text=canon[start:end])
+
+
+def _shift_tables(tables: list[Table], offset: int, length: int, to_raw: list[int], canon: str) -> list[Table]:
     """Keep the tables inside one part, with offsets moved into its canonical text."""
     out: list[Table] = []
     for t in tables:
         if t.start < offset or t.start >= offset + length:
             continue
-        cells = [
-            replace(c, start=_raw_to_canon(to_raw, c.start - offset), end=_raw_to_canon(to_raw, c.end - offset))
-            if c.start >= 0
-            else c
-            for c in t.cells
-        ]
+        cells = [_shift_cell(c, offset, to_raw, canon) if c.start >= 0 else c for c in t.cells]
         out.append(Table(cells, _raw_to_canon(to_raw, t.start - offset), _raw_to_canon(to_raw, t.end - offset), t.caption))
     return out
 
@@ -82,7 +83,7 @@ def documents_from_loaded(rel: str, loaded) -> list[Document]:
             heading=part.heading,
             meta=dict(loaded.meta),
         )
-        doc.tables = _shift_tables(loaded.tables, part.offset, len(part.text), to_raw)
+        doc.tables = _shift_tables(loaded.tables, part.offset, len(part.text), to_raw, text)
         docs.append(doc)
     return docs
 

@@ -61,7 +61,6 @@ def canonicalize(raw: str) -> tuple[str, list[int]]:
     Tabs survive (they separate table cells in flattened tables); other spaces
     fold to one ASCII space; spaces at line edges and blank-line runs go.
     """
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     chars, idx = _nfkc_chars(raw)
     simp = to_simplified("".join(chars))
     out: list[str] = []
@@ -69,7 +68,11 @@ def canonicalize(raw: str) -> tuple[str, list[int]]:
     pending_space = -1
     line_start = True
     blank_run = 0
-    for ch, src in zip(simp, idx):
+    for k, (ch, src) in enumerate(zip(simp, idx)):
+        if ch == "\r":
+            if k + 1 < len(simp) and simp[k + 1] == "\n":
+                continue  # CRLF: the LF that follows makes the line break
+            ch = "\n"
         if ch == "\n":
             pending_space = -1
             if line_start:

@@ -443,9 +443,11 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
         _finding_view(i, f, docs, texts)
         for i, f in enumerate(x for x in (payload.get("findings") or []) if isinstance(x, dict))
     ]
-    findings.sort(
-        key=lambda f: (-SEVERITY_RANK.get(f["sev"], 0), f["cat"], f["rule"], f["docs"][:1], f["ev"][0]["s"] if f["ev"] and f["ev"][0]["s"] is not None else 0)
-    )
+    def order(f: dict[str, Any]) -> tuple:
+        first = f["ev"][0]["s"] if f["ev"] and f["ev"][0]["s"] is not None else 0
+        return (-SEVERITY_RANK.get(f["sev"], 0), f["cat"], f["rule"], f["docs"][:1], first)
+
+    findings.sort(key=order)
     for n, f in enumerate(findings):
         f["n"] = n
     pairs = _pair_views(payload, docs)

@@ -864,11 +864,14 @@
   }
   window.addEventListener('hashchange', followHash);
 
-  // Printing: expand what is rendered (pairs, matches, extra data), not the full texts.
+  // Printing: expand what is rendered (matches, extra data, and the pairs when
+  // there are few of them), never the full document texts.
   var openedForPrint = [];
   window.addEventListener('beforeprint', function () {
+    var fewPairs = document.querySelectorAll('details.pair').length <= 10;
     Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (det) {
       if (det.classList.contains('docview')) return;
+      if (det.classList.contains('pair') && !fewPairs) return;
       if (det.classList.contains('pair')) buildPair(det, PAIRS.filter(function (p) { return p.n === Number(det.getAttribute('data-pair')); })[0]);
       det.open = true;
       openedForPrint.push(det);
