@@ -28,7 +28,10 @@ from auditor.normalize.text import View, clean_view
 UNITS = (
     "人次|万元|万条|万件|万人|亿元|元|条|件|个|项|次|人|家|份|篇|场|期|名|批|类|起|宗|则|册|本|台|页|次数"
 )
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?"
+# Arabic figures, or Chinese numerals of two characters or more with a place value
+# ("十二件", "三百条"; a single 一 is too often part of a word: 一项工作, 统一; and
+# "三四个" means three or four, not 34)
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?|(?<![第\d])(?=[一二三四五六七八九两零〇]*[十百千万])[一二三四五六七八九十两][零〇一二三四五六七八九十百千万两]+"
 _QTY = re.compile(rf"(?<![\d.#/\-])({_NUM})(余|多)?({UNITS}|%)")
 # boundaries of a label clause
 _CLAUSE_BOUNDARY = re.compile(r"[,;。:!?、\n\t()《》“”\"]")

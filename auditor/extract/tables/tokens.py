@@ -1,0 +1,182 @@
+"""One token stream for real tables and for tables flattened into text.
+
+Whatever the format, a standard table reads the same way in row-major order:
+labels, then the values of that row, then the next row's label.  So both
+sources are turned into tokens — *label*, *value* (a number or a dash) and
+*blank* — with their spans in `Document.text`, and grouped into records (a
+run of labels followed by a run of values).  The recognisers only ever see
+records; which format the report came in no longer matters.
+
+Blanks are kept only where a position is known: empty cells of a real table,
+or empty fields between tabs or `|` of a flattened line.  Between words
+separated by spaces, or in one-cell-per-line copies, a blank cell leaves no
+trace, so a row there must show exactly as many values as the layout has
+columns to be mapped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from auditor.model import Table
+
+_NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|条|个|项|次|人|万元)?")
+_DASH = re.compile(r"[\-—–―─‐/\\]+|无")
+_FIELD_SEP = re.compile(r"[\t|]")
+_RULE_LINE = re.compile(r"[\s|:\-]+")  # a markdown rule line "|---|:--|"
+
+
+@dataclass
+class Token:
+    kind: str  # 'label' | 'value' | 'blank'
+    text: str
+    start: int
+    end: int
+    value: Decimal | None = None
+    dash: bool = False
+    positional: bool = False  # from a grid or a tab/pipe-separated line: blanks hold places
+
+
+@dataclass
+class Record:
+    """A run of labels and the run of values (and blanks) that follows it."""
+
+    labels: list[Token] = field(default_factory=list)
+    values: list[Token] = field(default_factory=list)
+
+    @property
+    def positional(self) -> bool:
+        return bool(self.values) and all(v.positional for v in self.values)
+
+
+def classify(word: str) -> tuple[str, Decimal | None, bool]:
+    """('value', number, dash) for a number or dash, ('label', None, False) otherwise."""
+    if _NUMBER.fullmatch(word):
+        digits = re.sub(r"[件条个项次人万元,]", "", word)
+        try:
+            return "value", Decimal(digits), False
+        except InvalidOperation:
+            return "label", None, False
+    if _DASH.fullmatch(word):
+        return "value", Decimal(0), True
+    return "label", None, False
+
+
+def _words(text: str, offset: int, positional: bool) -> list[Token]:
+    """Tokens of one field: numbers and dashes alone, consecutive label words merged."""
+    out: list[Token] = []
+    for m in re.finditer(r"\S+", text):
+        kind, value, dash = classify(m.group(0))
+        s, e = offset + m.start(), offset + m.end()
+        if kind == "label" and out and out[-1].kind == "label":
+            prev = out[-1]
+            prev.end = e
+            prev.text = text[prev.start - offset : m.end()]
+            continue
+        out.append(Token(kind, m.group(0), s, e, value, dash, positional))
+    return out
+
+
+def line_tokens(line: str, offset: int) -> list[Token]:
+    """Tokens of one line of flattened text (cells split by tabs, `|` or spaces)."""
+    if not line.strip() or (("|" in line) and _RULE_LINE.fullmatch(line)):
+        return []
+    if not _FIELD_SEP.search(line):
+        return _words(line, offset, positional=False)
+    fields: list[tuple[int, int]] = []
+    pos = 0
+    for m in _FIELD_SEP.finditer(line):
+        fields.append((pos, m.start()))
+        pos = m.end()
+    fields.append((pos, len(line)))
+    if line.lstrip().startswith("|") and not line[fields[0][0] : fields[0][1]].strip():
+        fields = fields[1:]
+    while fields and not line[fields[-1][0] : fields[-1][1]].strip():
+        fields.pop()  # trailing separators carry no cells
+    out: list[Token] = []
+    for a, b in fields:
+        piece = line[a:b]
+        if not piece.strip():
+            out.append(Token("blank", "", offset + a, offset + a, None, False, True))
+        else:
+            out.extend(_words(piece, offset + a, positional=True))
+    return out
+
+
+def text_tokens(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokens of the whole text, leaving out the spans in `skip` (rendered real tables)."""
+    skip = sorted(skip or [])
+    out: list[Token] = []
+    pos = 0
+    k = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while k < len(skip) and skip[k][1] <= start:
+            k += 1
+        if k < len(skip) and skip[k][0] < end and skip[k][1] > start:
+            continue  # a line of a rendered real table: its grid is read instead
+        out.extend(line_tokens(line, start))
+    return out
+
+
+def grid_tokens(table: Table, doc_text: str) -> list[Token]:
+    """Tokens of a real table in row-major order; empty cells become positional blanks.
+
+    Cell text is read from the canonical text through the cell's span (the
+    cell's own `text` is the raw, un-normalised one).
+    """
+    out: list[Token] = []
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        known = 0 <= cell.start <= cell.end <= len(doc_text)
+        text = doc_text[cell.start : cell.end] if known else cell.text
+        if not text.strip():
+            s = cell.start if cell.start >= 0 else table.start
+            out.append(Token("blank", "", s, s, None, False, True))
+            continue
+        if not known:
+            kind, value, dash = classify(text.strip())
+            out.append(Token(kind, text.strip(), table.start, table.start, value, dash, True))
+            continue
+        out.extend(_words(text, cell.start, positional=True))
+    return out
+
+
+def records(tokens: list[Token]) -> list[Record]:
+    out: list[Record] = []
+    cur = Record()
+    for t in tokens:
+        if t.kind == "label":
+            if cur.values:
+                out.append(cur)
+                cur = Record()
+            cur.labels.append(t)
+        else:
+            cur.values.append(t)
+    if cur.labels or cur.values:
+        out.append(cur)
+    return out
+
+
+def fit(values: list[Token], n: int) -> list[Token] | None:
+    """Exactly `n` value cells for a row, or None when the run cannot be mapped.
+
+    Positional runs may carry trailing blanks (unused columns of a wider
+    table) and may stop short (a row with missing trailing cells); runs
+    without positions must have exactly `n` values.
+    """
+    if n <= 0:
+        return None
+    if all(v.positional for v in values):
+        run = list(values)
+        while len(run) > n and run[-1].kind == "blank":
+            run.pop()
+        if len(run) > n or not any(v.kind == "value" for v in run):
+            return None
+        while len(run) < n:
+            end = run[-1].end if run else 0
+            run.append(Token("blank", "", end, end, None, False, True))
+        return run
+    return list(values) if len(values) == n else None
