@@ -23,7 +23,9 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+
+# datasketch is imported inside the functions that need it: importing it pulls
+# in scipy (~1 s), which a CI gate checking one report cannot afford at start-up.
 
 SCHEME = "affine32"
 MAX_HASH = np.uint32(0xFFFFFFFF)
@@ -33,6 +35,8 @@ DEFAULT_BLOCK = 2048
 @lru_cache(maxsize=8)
 def permutations(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's affine32 permutation parameters ``(a, b)`` as uint32 arrays."""
+    from datasketch import MinHash
+
     a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
     a = np.ascontiguousarray(a, dtype=np.uint32)
     b = np.ascontiguousarray(b, dtype=np.uint32)
@@ -52,13 +56,21 @@ def fmix32(h: np.ndarray) -> np.ndarray:
         return h ^ (h >> np.uint32(16))
 
 
-def signature(hashes: np.ndarray, num_perm: int = 128, seed: int = 1, block: int = DEFAULT_BLOCK) -> np.ndarray:
+def signature(
+    hashes: np.ndarray,
+    num_perm: int = 128,
+    seed: int = 1,
+    block: int = DEFAULT_BLOCK,
+    perms: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """MinHash signature (uint32, length num_perm) of a set of token hashes.
 
     Duplicates in ``hashes`` do not matter (min is idempotent).  An empty set
-    gives all 0xFFFFFFFF, datasketch's empty sketch.
+    gives all 0xFFFFFFFF, datasketch's empty sketch.  ``perms`` passes
+    `permutations` saved earlier (the corpus index stores them), which
+    spares the datasketch import.
     """
-    a, b = permutations(num_perm, seed)
+    a, b = perms if perms is not None else permutations(num_perm, seed)
     sig = np.full(num_perm, MAX_HASH, dtype=np.uint32)
     hv = fmix32(np.asarray(hashes, dtype=np.uint32).ravel())
     if hv.size == 0:
@@ -84,6 +96,8 @@ def signatures(sets: Sequence[np.ndarray], num_perm: int = 128, seed: int = 1, b
 
 def to_lean(sig: np.ndarray, seed: int = 1) -> LeanMinHash:
     """Wrap a signature for datasketch (LSH indexes, ``jaccard``, serialisation)."""
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=seed, hashvalues=np.asarray(sig, dtype=np.uint32), scheme=SCHEME)
 
 

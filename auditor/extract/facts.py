@@ -67,7 +67,13 @@ def normalise_label(raw: str) -> str:
     return lab.strip()
 
 
-def _quantities(view: View) -> list[Quantity]:
+# Where each quantity sits in the clean view: (number start, number end, label
+# clause start).  The relation finders below work in view offsets; Quantity
+# itself only carries canonical offsets.
+Positions = dict[int, tuple[int, int, int]]
+
+
+def _quantities(view: View, pos: Positions) -> list[Quantity]:
     s = view.text
     out: list[Quantity] = []
     floor = 0
@@ -107,18 +113,17 @@ def _quantities(view: View) -> list[Quantity]:
         )
         if approx:
             q.scope = "approximate"
-        q_view = (m.start(), m.end(), lab_start)
-        q._view = q_view  # type: ignore[attr-defined]  # view offsets, used by the relation finders below
+        pos[id(q)] = (m.start(), m.end(), lab_start)
         out.append(q)
         floor = m.end()
     return out
 
 
-def _gap(s: str, a: Quantity, b: Quantity) -> str:
-    return s[a._view[1] : b._view[0]]  # type: ignore[attr-defined]
+def _gap(s: str, a: Quantity, b: Quantity, pos: Positions) -> str:
+    return s[pos[id(a)][1] : pos[id(b)][0]]
 
 
-def _runs(view: View, qs: list[Quantity]) -> list[list[Quantity]]:
+def _runs(view: View, qs: list[Quantity], pos: Positions) -> list[list[Quantity]]:
     """Consecutive same-unit counts in one sentence, separated by list punctuation."""
     s = view.text
     runs: list[list[Quantity]] = []
@@ -128,7 +133,7 @@ def _runs(view: View, qs: list[Quantity]) -> list[list[Quantity]]:
             continue
         if cur:
             prev = cur[-1]
-            gap = _gap(s, prev, q)
+            gap = _gap(s, prev, q, pos)
             gap_wo_pct = re.sub(r"[,]?(?:占[^,;。]{0,12}?)?\d+(?:\.\d+)?%", "", gap)
             same = (
                 q.unit == prev.unit
@@ -155,17 +160,17 @@ def _head(label: str) -> str:
     return label[-2:] if len(label) >= 2 else label
 
 
-def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
+def _breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
     s = view.text
     counts = [q for q in qs if q.unit != "%"]
-    runs = _runs(view, qs)
+    runs = _runs(view, qs, pos)
     run_of = {id(q): r for r in runs for q in r}
     out: list[Breakdown] = []
     for run in runs:
         first = run[0]
-        fs = first._view[2]  # type: ignore[attr-defined]
-        lead = s[max(0, fs - 12) : first._view[0]]  # type: ignore[attr-defined]
-        prior = [q for q in counts if q._view[1] <= fs and q.unit == first.unit]  # type: ignore[attr-defined]
+        fs = pos[id(first)][2]
+        lead = s[max(0, fs - 12) : pos[id(first)][0]]
+        prior = [q for q in counts if pos[id(q)][1] <= fs and q.unit == first.unit]
         total = prior[-1] if prior else None
         marker = ""
         if m_lead := re.search(r"其中|(?<!包)含(?!义)|包括", lead):
@@ -173,13 +178,13 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
         elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
             # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
             among = normalise_label(m_in.group(1))
-            near = [q for q in prior if fs - q._view[1] <= 800 and fuzz.partial_ratio(among, q.label) >= 70]  # type: ignore[attr-defined]
+            near = [q for q in prior if fs - pos[id(q)][1] <= 800 and fuzz.partial_ratio(among, q.label) >= 70]
             total = near[-1] if near else None
             marker = "在…中"
-        elif re.search(r"分别(?:为|是)", s[first._view[0] - 8 : first._view[0]]) and len(run) >= 2:  # type: ignore[attr-defined]
+        elif re.search(r"分别(?:为|是)", s[pos[id(first)][0] - 8 : pos[id(first)][0]]) and len(run) >= 2:
             marker = "分别"
         elif total is not None and len(run) >= 3:
-            between = s[total._view[1] : fs]  # type: ignore[attr-defined]
+            between = s[pos[id(total)][1] : fs]
             # "…政府信息898条。2009年主动公开概况类信息2条;计划总结类信息10条;…"
             if (
                 len(between) <= 20
@@ -195,7 +200,7 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
             continue
         if run_of.get(id(total)) is run:
             continue
-        between_text = s[total._view[1] : fs]  # type: ignore[attr-defined]
+        between_text = s[pos[id(total)][1] : fs]
         if marker != "在…中" and (len(between_text) > 80 or between_text.count("。") > 1):
             continue
         implied = None
@@ -206,7 +211,7 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
             implied = sum((q.value for q in trun), Decimal(0))
             alternatives = [q.value for q in trun]  # "…54场、通气会14场。其中,发布会包括…" splits one item
         parts = run
-        tail = s[run[-1]._view[1] : run[-1]._view[1] + 3]  # type: ignore[attr-defined]
+        tail = s[pos[id(run[-1])][1] : pos[id(run[-1])][1] + 3]
         if tail.startswith("等"):
             closure = "open"
         elif any(_OTHER.match(p.label) for p in parts) or marker in ("分别", "list"):
@@ -224,7 +229,7 @@ def _breakdowns(view: View, qs: list[Quantity]) -> list[Breakdown]:
 _PCT_LINK = re.compile(r"^[,]?(?:占|约占|占比|比例为|比重为)[^,;。]{0,12}?$")
 
 
-def _percents(view: View, qs: list[Quantity], bds: list[Breakdown]) -> list[PercentStatement]:
+def _percents(view: View, qs: list[Quantity], bds: list[Breakdown], pos: Positions) -> list[PercentStatement]:
     s = view.text
     base_of: dict[int, Quantity | None] = {}
     for bd in bds:
@@ -234,7 +239,7 @@ def _percents(view: View, qs: list[Quantity], bds: list[Breakdown]) -> list[Perc
     for prev, q in zip(qs, qs[1:]):
         if q.unit != "%" or prev.unit == "%":
             continue
-        gap = s[prev._view[1] : q._view[0]]  # type: ignore[attr-defined]
+        gap = s[pos[id(prev)][1] : pos[id(q)][0]]
         if not _PCT_LINK.match(gap):
             continue
         base = base_of.get(id(prev))
@@ -286,9 +291,9 @@ def _part_counts(view: View) -> list[PartCount]:
 
 def extract_facts(doc: Document) -> None:
     view = clean_view(doc.text)
-    qs = _quantities(view)
+    pos: Positions = {}
+    qs = _quantities(view, pos)
     doc.quantities = qs
-    doc.breakdowns = _breakdowns(view, qs)
-    doc.percents = _percents(view, qs, doc.breakdowns)
+    doc.breakdowns = _breakdowns(view, qs, pos)
+    doc.percents = _percents(view, qs, doc.breakdowns, pos)
     doc.part_counts = _part_counts(view)
-    doc.meta["_view"] = view

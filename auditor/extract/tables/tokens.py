@@ -65,17 +65,17 @@ def classify(word: str) -> tuple[str, Decimal | None, bool]:
 
 
 def _words(text: str, offset: int, positional: bool) -> list[Token]:
-    """Tokens of one field: numbers and dashes alone, consecutive label words merged."""
+    """Tokens of one field, one per space-separated word.
+
+    Label words are not merged: a line copied from a web page may hold a
+    block heading, the column headings and a row label separated by spaces,
+    and the recognisers need to tell those apart (they join words when they
+    match a label).
+    """
     out: list[Token] = []
     for m in re.finditer(r"\S+", text):
         kind, value, dash = classify(m.group(0))
-        s, e = offset + m.start(), offset + m.end()
-        if kind == "label" and out and out[-1].kind == "label":
-            prev = out[-1]
-            prev.end = e
-            prev.text = text[prev.start - offset : m.end()]
-            continue
-        out.append(Token(kind, m.group(0), s, e, value, dash, positional))
+        out.append(Token(kind, m.group(0), offset + m.start(), offset + m.end(), value, dash, positional))
     return out
 
 
@@ -164,19 +164,16 @@ def fit(values: list[Token], n: int) -> list[Token] | None:
     """Exactly `n` value cells for a row, or None when the run cannot be mapped.
 
     Positional runs may carry trailing blanks (unused columns of a wider
-    table) and may stop short (a row with missing trailing cells); runs
-    without positions must have exactly `n` values.
+    table, trailing separators); runs without positions must have exactly
+    `n` values.  A run that is short is never padded: which cell is missing
+    cannot be known.
     """
     if n <= 0:
         return None
-    if all(v.positional for v in values):
-        run = list(values)
+    run = list(values)
+    if run and all(v.positional for v in run):
         while len(run) > n and run[-1].kind == "blank":
             run.pop()
-        if len(run) > n or not any(v.kind == "value" for v in run):
-            return None
-        while len(run) < n:
-            end = run[-1].end if run else 0
-            run.append(Token("blank", "", end, end, None, False, True))
-        return run
-    return list(values) if len(values) == n else None
+    if len(run) != n or not any(v.kind == "value" for v in run):
+        return None
+    return run

@@ -1,0 +1,381 @@
+"""Recognisers: records (label run + value run) → standard tables.
+
+Each table is recognised by its own keywords and its own shape, so a report
+whose tables are partly real and partly flattened, or cut off mid-table,
+still yields what can be read:
+
+- 三: rows are matched in form order (a later row never maps to an earlier
+  key) and every row takes exactly seven values (NP … TOT).  The label that
+  decides is the one *closest to the values*: "（三）不予公开 1.属于国家秘密"
+  is the 国家秘密 row, "（六）其他处理 1.…逾期不补正…" the first 2021 sub-row.
+- 四: fifteen values right after a heading naming 行政复议 and 行政诉讼 (or
+  their 维持/纠正 columns), mapped by position — the form's one data row.
+- 二: blocks open at "第二十条第（N）项"; the column headings read after it
+  decide the columns (and so the era); each row takes that many values.
+- 统计表 (era A): rows by keyword in order, one value (or two, with a 累计
+  column); at least three rows, or it is not the table.
+
+A table that cannot be mapped is simply not recognised: nothing here raises
+on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from auditor.extract.tables.layouts import STAT_ROWS, T2_COLS, T2_ROWS, T3_COLS, T3_ROWS, T3_SUBROWS_2021, T4_COLS, T4_ROWS, Def
+from auditor.extract.tables.model import CellValue, LabelSpan, StdTable
+from auditor.extract.tables.tokens import Record, Token, fit
+
+_WS = re.compile(r"\s+")
+_BLOCK = re.compile(r"^第?二十条第?\(?([一二三四五六七八九十]{1,2})\)?项[:：]?$")
+_CN = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
+_T3_WORDS = re.compile(r"申请人情况|本年新收|上年结转|收到和处理")
+TAIL = 120  # a row label is read from the end of its label run
+
+
+def norm(s: str) -> str:
+    return _WS.sub("", unicodedata.normalize("NFKC", s))
+
+
+@dataclass
+class Joined:
+    text: str
+    owner: list[int]  # char index -> token index
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> "Joined":
+        parts: list[str] = []
+        owner: list[int] = []
+        for i, t in enumerate(tokens):
+            s = norm(t.text)
+            parts.append(s)
+            owner.extend([i] * len(s))
+        return cls("".join(parts), owner)
+
+
+def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[int, int, int] | None:
+    """(row index, match start, match end) of the row whose keyword is closest to the end.
+
+    Only rows after `after` (form order) are candidates; a tie goes to the
+    earlier row.
+    """
+    lo = max(0, len(text) - tail)
+    sub = text[lo:]
+    found: tuple[int, int, int] | None = None
+    for idx in range(after + 1, len(defs)):
+        last = None
+        for m in defs[idx].pattern.finditer(sub):
+            last = m
+        if last is None:
+            continue
+        if found is None or last.start() + lo > found[1]:
+            found = (idx, last.start() + lo, last.end() + lo)
+    return found
+
+
+def _label(tokens: list[Token], j: Joined, a: int, b: int) -> LabelSpan:
+    """The label tokens covering joined[a:b], as one span."""
+    if not tokens or a >= len(j.owner):
+        return LabelSpan("")
+    first = tokens[j.owner[a]]
+    last = tokens[j.owner[max(a, min(b, len(j.owner)) - 1)]]
+    return LabelSpan(f"{first.text}" if first is last else "", first.start, last.end)
+
+
+def _row_label(tokens: list[Token], j: Joined, a: int, b: int, text: str) -> LabelSpan:
+    sp = _label(tokens, j, a, b)
+    if sp.start < 0:
+        return sp
+    # widen to the whole tokens from the first one matched to the end of the run
+    first_i = j.owner[a]
+    s, e = tokens[first_i].start, tokens[-1].end
+    return LabelSpan(text[s:e] if text else sp.text, s, e)
+
+
+def _cell(tok: Token) -> CellValue:
+    if tok.kind == "blank":
+        return CellValue(None, "", tok.start, tok.end)
+    return CellValue(tok.value, tok.text, tok.start, tok.end, tok.dash)
+
+
+def _finish(t: StdTable, min_rows: int) -> bool:
+    rows_with_values = {r for (r, _c), v in t.cells.items() if v.known}
+    if len(rows_with_values) < min_rows:
+        return False
+    spans = [v.start for v in t.cells.values() if v.start >= 0] + [lab.start for lab in t.row_labels.values() if lab.start >= 0]
+    ends = [v.end for v in t.cells.values() if v.end >= 0]
+    t.start = min(spans) if spans else -1
+    t.end = max(ends) if ends else -1
+    return True
+
+
+def _col_labels(t: StdTable, tokens: list[Token], defs: list[Def], text: str) -> None:
+    for tok in tokens:
+        w = norm(tok.text)
+        if len(w) > 10:
+            continue
+        for d in defs:
+            if d.key not in t.col_labels and d.pattern.search(w):
+                t.col_labels[d.key] = LabelSpan(text[tok.start : tok.end] if text else tok.text, tok.start, tok.end)
+                break
+
+
+# ------------------------------------------------------------------ table 三
+def parse_t3(recs: list[Record], text: str = "") -> list[StdTable]:
+    cols = [d.key for d in T3_COLS]
+    out: list[StdTable] = []
+    table: StdTable | None = None
+    cur = -1
+    for rec in recs:
+        j = Joined.of(rec.labels)
+        m = best_row(T3_ROWS, j.text, cur if table is not None else -1)
+        if table is not None and m is None:
+            if _finish(table, 2):
+                out.append(table)
+            table, cur = None, -1
+            m = best_row(T3_ROWS, j.text, -1)
+        if m is None:
+            continue
+        vals = fit(rec.values, len(cols))
+        if table is None:
+            if vals is None:
+                continue
+            table = StdTable("t3", source="table" if rec.positional else "text", cols=list(cols))
+            _col_labels(table, rec.labels, T3_COLS, text)
+        idx, a, b = m
+        cur = idx
+        if vals is None:
+            continue  # the row is there but its values cannot be mapped
+        key = T3_ROWS[idx].key
+        table.rows.append(key)
+        table.row_labels[key] = _row_label(rec.labels, j, a, b, text)
+        for c, tok in zip(cols, vals):
+            table.cells[(key, c)] = _cell(tok)
+    if table is not None and _finish(table, 2):
+        out.append(table)
+    for t in out:
+        _t3_era(t)
+    return out
+
+
+def _t3_era(t: StdTable) -> None:
+    subs = [r for r in T3_SUBROWS_2021 if r in t.rows]
+    if subs:
+        t.era = "2021"
+        t.era_marks = [t.row_labels[r] for r in subs]
+    elif "other" in t.rows:
+        t.era = "2019"
+        t.era_marks = [t.row_labels["other"]]
+
+
+# ------------------------------------------------------------------ table 四
+def _t4_heading(j: Joined) -> bool:
+    s = j.text[-400:]
+    return "行政复议" in s and ("诉讼" in s or ("维持" in s and "纠正" in s))
+
+
+def parse_t4(recs: list[Record], text: str = "") -> list[StdTable]:
+    out: list[StdTable] = []
+    rows = [d.key for d in T4_ROWS]
+    cols = [d.key for d in T4_COLS]
+    for rec in recs:
+        vals = fit(rec.values, 15)
+        if vals is None:
+            continue
+        j = Joined.of(rec.labels[-60:])
+        if not _t4_heading(j):
+            continue
+        t = StdTable("t4", source="table" if rec.positional else "text", rows=list(rows), cols=list(cols))
+        for i, tok in enumerate(vals):
+            t.cells[(rows[i // 5], cols[i % 5])] = _cell(tok)
+        for d in T4_ROWS:
+            for tok in rec.labels[-60:]:
+                if d.pattern.search(norm(tok.text)) and len(norm(tok.text)) <= 12:
+                    t.row_labels[d.key] = LabelSpan(tok.text, tok.start, tok.end)
+        if _finish(t, 1):
+            out.append(t)
+    return out
+
+
+# ------------------------------------------------------------------ table 二
+def _header_like(j: Joined) -> bool:
+    return "信息内容" in j.text or any(d.pattern.search(j.text) for d in T2_COLS)
+
+
+def _t2_row(labels: list[Token]) -> tuple[Def | None, int]:
+    """The row named by the last label words (joined back when a label wrapped)."""
+    for k in (1, 2, 3):
+        if len(labels) < k:
+            break
+        w = re.sub(r"\(.*?\)|（.*?）", "", "".join(norm(t.text) for t in labels[-k:]))
+        w = re.sub(r"^[\d.、]+", "", w)
+        for d in T2_ROWS:
+            if d.pattern.search(w):
+                return d, k
+    return None, 0
+
+
+def _t2_cols(header: list[Token]) -> list[str]:
+    j = Joined.of(header)
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for d in T2_COLS:
+        m = d.pattern.search(j.text)
+        if m and not any(a < m.end() and m.start() < b for a, b in taken):
+            hits.append((m.start(), d.key))
+            taken.append((m.start(), m.end()))
+    return [k for _, k in sorted(hits)]
+
+
+class _T2State:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.table: StdTable | None = None
+        self.block = ""
+        self.header: list[Token] = []
+        self.cols: list[str] | None = None
+        self.extra = 0
+        self.out: list[StdTable] = []
+
+    def finish(self) -> None:
+        if self.table is not None and _finish(self.table, 1):
+            _t2_era(self.table)
+            self.out.append(self.table)
+        self.table, self.block, self.header, self.cols = None, "", [], None
+
+    def row(self, key: str, label: LabelSpan, vals: list[Token]) -> None:
+        t = self.table
+        assert t is not None and self.cols is not None
+        if key in t.rows:
+            return
+        t.rows.append(key)
+        t.row_labels[key] = label
+        t.groups[key] = self.block
+        t.row_cols[key] = list(self.cols)
+        for c, tok in zip(self.cols, vals):
+            if c not in t.cols:
+                t.cols.append(c)
+            t.cells[(key, c)] = _cell(tok)
+
+
+def parse_t2(recs: list[Record], text: str = "") -> list[StdTable]:
+    st = _T2State(text)
+    for rec in recs:
+        labels = rec.labels
+        bi = None
+        for i in range(len(labels) - 1, -1, -1):
+            m = _BLOCK.match(norm(labels[i].text))
+            if m:
+                bi, num = i, _CN.get(m.group(1), m.group(1))
+                break
+        if bi is not None:
+            if st.table is None:
+                st.table = StdTable("t2", source="table" if rec.positional else "text")
+            st.block, st.header, st.cols = num, [], None
+            labels = labels[bi + 1 :]
+        elif st.table is None:
+            continue
+        d, k = _t2_row(labels)
+        if d is None:
+            j = Joined.of(labels)
+            if bi is not None or (st.cols is None and _header_like(j)):
+                st.header.extend(labels)
+                continue
+            if st.cols is not None and 0 < len(labels) <= 2 and not _header_like(j) and not _T3_WORDS.search(j.text):
+                vals = fit(rec.values, len(st.cols))
+                if vals is not None and len(j.text) <= 120:
+                    st.extra += 1
+                    lab = LabelSpan(" ".join(t.text for t in labels), labels[0].start, labels[-1].end)
+                    st.row(f"extra{st.extra}", lab, vals)
+                    continue
+            st.finish()
+            continue
+        if st.cols is None:
+            st.header.extend(labels[: len(labels) - k])
+            st.cols = _t2_cols(st.header) or None
+            if st.cols is None:
+                continue
+        vals = fit(rec.values, len(st.cols))
+        if vals is None:
+            continue
+        row_toks = labels[len(labels) - k :]
+        lab = LabelSpan(text[row_toks[0].start : row_toks[-1].end] if text else row_toks[0].text, row_toks[0].start, row_toks[-1].end)
+        st.row(d.key, lab, vals)
+        if st.table is not None and not st.table.col_labels:
+            pass
+        _t2_col_spans(st.table, st.header, text)
+    st.finish()
+    return st.out
+
+
+def _t2_col_spans(t: StdTable | None, header: list[Token], text: str) -> None:
+    if t is None:
+        return
+    j = Joined.of(header)
+    for d in T2_COLS:
+        if d.key in t.col_labels:
+            continue
+        m = d.pattern.search(j.text)
+        if m:
+            t.col_labels[d.key] = _label(header, j, m.start(), m.end())
+            lab = t.col_labels[d.key]
+            if text and lab.start >= 0:
+                lab.text = text[lab.start : lab.end]
+
+
+def _t2_era(t: StdTable) -> None:
+    votes = {"2019": [], "2021": []}
+    for c in t.cols:
+        d = next((x for x in T2_COLS if x.key == c), None)
+        if d is not None and d.eras and c in t.col_labels:
+            votes[d.eras[0]].append(t.col_labels[c])
+    for r in t.rows:
+        d = next((x for x in T2_ROWS if x.key == r), None)
+        if d is not None and d.eras:
+            votes[d.eras[0]].append(t.row_labels[r])
+    if "9" in t.groups.values() and not any(r == "procurement" for r in t.rows):
+        pass
+    n19, n21 = len(votes["2019"]), len(votes["2021"])
+    if n19 or n21:
+        t.era = "2019" if n19 > n21 else "2021"
+        t.era_marks = votes[t.era]
+
+
+# ------------------------------------------------------------------ era-A 统计表
+def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
+    out: list[StdTable] = []
+    table: StdTable | None = None
+    cur, misses = -1, 0
+    for rec in recs:
+        j = Joined.of(rec.labels)
+        m = best_row(STAT_ROWS, j.text, cur if table is not None else -1, tail=40)
+        if m is None:
+            if table is not None:
+                misses += 1
+                if misses > 3:
+                    if _finish(table, 3):
+                        out.append(table)
+                    table, cur, misses = None, -1, 0
+            continue
+        if table is None:
+            n = 2 if "累计" in j.text[: m[1]] else (len(rec.values) if len(rec.values) in (1, 2) else 1)
+            if fit(rec.values, n) is None:
+                continue
+            table = StdTable("stat", era="A", source="table" if rec.positional else "text", cols=["value", "cum"][:n])
+        vals = fit(rec.values, len(table.cols))
+        if vals is None:
+            misses += 1
+            continue
+        idx, a, b = m
+        cur, misses = idx, 0
+        key = STAT_ROWS[idx].key
+        table.rows.append(key)
+        table.row_labels[key] = _row_label(rec.labels, j, a, b, text)
+        for c, tok in zip(table.cols, vals):
+            table.cells[(key, c)] = _cell(tok)
+    if table is not None and _finish(table, 3):
+        out.append(table)
+    return out
