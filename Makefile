@@ -25,7 +25,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 tests
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_FULL),--full,)
 
 clean:
 	rm -rf $(VENV) reports_out/*

@@ -35,6 +35,7 @@ class RunResult:
     started: str
     config: dict[str, Any] = field(default_factory=dict)
     fail_on: str = "error"
+    run_info: dict[str, Any] = field(default_factory=dict)  # extra `run` keys: baseline, index (CI gate)
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -54,9 +55,13 @@ class RunResult:
         return {
             "schema_version": 1,
             "tool": {"name": "auditor", "version": __version__},
-            "run": {"started": self.started, "roots": self.roots, "rules": len(self.rules), "config": self.config},
+            "run": {"started": self.started, "roots": self.roots, "rules": len(self.rules), "config": self.config}
+            | self.run_info,
             "documents": [d.summary() for d in self.documents],
-            "findings": [f.as_dict() | {"status": getattr(f, "status", "new")} for f in self.findings],
+            "findings": [
+                f.as_dict() | {"status": getattr(f, "status", "new")} | ({"reason": f.reason} if getattr(f, "reason", "") else {})
+                for f in self.findings
+            ],
             "pairs": [p.as_dict() for p in self.pairs],
             "summary": {"documents": len(self.documents), "findings": self.counts()},
         }
@@ -125,7 +130,7 @@ def audit_documents(
         r.options = {"today": today or date.today(), "deadlines": config.deadlines}
     for d in docs:
         analyse(d)
-    corpus: Corpus = build_corpus(docs, today=today, new_ids=new_ids)
+    corpus: Corpus = build_corpus(docs, today=today, dedup=config.dedup_params(), new_ids=new_ids)
     findings = _per_path_filter(run_rules(chosen, corpus), config)
     return RunResult(
         documents=docs,
@@ -139,8 +144,22 @@ def audit_documents(
     )
 
 
-def audit(paths: list[str | Path], config: Config | None = None, rules: list[Rule] | None = None, today: date | None = None) -> RunResult:
-    """Audit every report found under the paths as one corpus."""
-    ps = [Path(p) for p in paths]
-    docs = read_documents(ps)
-    return audit_documents(docs, config, rules, today, roots=[str(p) for p in paths])
+def audit(
+    paths: list[str | Path],
+    config: Config | None = None,
+    rules: list[Rule] | None = None,
+    today: date | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> RunResult:
+    """Audit every report found under the paths as one corpus.
+
+    ``jobs`` worker processes share the per-document work; ``engine="dask"``
+    runs it on a Dask cluster (``scheduler`` address, or a local one).  The
+    findings do not depend on either (`auditor.scale`); ``result.timings``
+    holds the seconds per stage.
+    """
+    from auditor.scale import audit_paths
+
+    return audit_paths(paths, config, rules, today, jobs=jobs, engine=engine, scheduler=scheduler)

@@ -57,7 +57,9 @@ def _config(config_path, fail_on, select, ignore, formats):
     return cfg, fmts
 
 
-def _finish(result, out: str, fmts: list[str], baseline: Optional[Path]) -> None:
+def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass=None) -> None:
+    import os
+
     from auditor.report.console import print_summary
     from auditor.report.json_out import dumps
     from auditor.report.writers import write_outputs
@@ -66,9 +68,13 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path]) -> None
         from auditor.baseline import BaselineError, apply_baseline
 
         try:
-            apply_baseline(result, baseline)
+            stale = apply_baseline(result, baseline)
         except BaselineError as exc:
             _fail(str(exc))
+        for e in stale:
+            typer.echo(f"baseline {baseline}: stale entry {e['id']} ({e.get('rule', '?')} {', '.join(e.get('documents', []))}) matches no finding", err=True)
+        for e in getattr(result, "expired_baseline", []):
+            typer.echo(f"baseline {baseline}: suppression of {e['id']} expired on {e['expires']}: the finding counts again", err=True)
     if not any(d.error is None for d in result.documents):
         print_summary(result)
         _fail("nothing readable found in " + ", ".join(result.roots or ["the given paths"]))
@@ -79,6 +85,12 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path]) -> None
         print_summary(result)
         for p in written:
             typer.echo(f"wrote {p}", err=True)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            from auditor.report.github import annotations
+
+            sys.stdout.write(annotations(result))
+    if not result.failed and on_pass is not None:
+        on_pass()
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -92,28 +104,51 @@ def run(
     ignore: IgnoreOpt = None,
     config: ConfigOpt = None,
     baseline: BaselineOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for the per-document work (0: one per CPU)")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)")] = None,
+    timings: Annotated[Optional[Path], typer.Option("--timings", help="Write seconds per stage and peak memory (JSON) here")] = None,
 ) -> None:
     """Audit every report found under PATHS as one corpus."""
+    import os
+    import time
+
     from auditor.api import audit
     from auditor.engine.rules import RuleError
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail("no such file or folder: " + ", ".join(missing))
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    if jobs < 0:
+        _fail("--jobs must be 0 (one per CPU) or more")
+    jobs = jobs or os.cpu_count() or 1
     cfg, fmts = _config(config, fail_on, select, ignore, formats)
     try:
-        result = audit(paths, cfg)
+        result = audit(paths, cfg, jobs=jobs, engine=engine, scheduler=scheduler)
     except RuleError as exc:
         _fail(str(exc))
+    except ImportError as exc:  # --engine dask without dask installed
+        _fail(f"--engine {engine}: {exc}")
     if not result.documents:
         _fail("no report files found in " + ", ".join(str(p) for p in paths))
-    _finish(result, out, fmts, baseline)
+    t = time.perf_counter()
+    try:
+        _finish(result, out, fmts, baseline)
+    finally:
+        tm = getattr(result, "timings", None)
+        if timings is not None and tm is not None:
+            tm.stages["output"] = time.perf_counter() - t
+            tm.write(timings)
 
 
 @app.command()
 def check(
     new: Annotated[list[Path], typer.Argument(help="Newly submitted reports")],
-    against: Annotated[Path, typer.Option("--against", help="The existing corpus: a folder of reports")],
+    against: Annotated[Path, typer.Option("--against", help="The existing corpus: a folder of reports, or an index file (`audit index build`)")],
     out: OutOpt = "reports_out",
     formats: FormatOpt = "",
     fail_on: FailOpt = None,
@@ -121,26 +156,29 @@ def check(
     ignore: IgnoreOpt = None,
     config: ConfigOpt = None,
     baseline: BaselineOpt = None,
+    add_on_pass: Annotated[bool, typer.Option("--add-on-pass", help="Add the new reports to the index when the gate passes")] = False,
 ) -> None:
     """CI gate: audit NEW on their own and against the corpus; old-vs-old findings are not reported."""
-    from auditor.api import audit_documents
-    from auditor.engine.rules import RuleError
-    from auditor.ingest import read_documents
+    from auditor.cli_index import audit_gate
+    from auditor.index import is_index_file
 
     for p in [*new, against]:
         if not p.exists():
             _fail(f"no such file or folder: {p}")
+    if add_on_pass and not is_index_file(against):
+        _fail("--add-on-pass needs --against an index file (`audit index build`), not a folder")
     cfg, fmts = _config(config, fail_on, select, ignore, formats)
-    new_docs = read_documents(new)
-    new_ids = {d.id for d in new_docs}
-    old_docs = [d for d in read_documents([against]) if d.id not in new_ids]
-    try:
-        result = audit_documents(new_docs + old_docs, cfg, roots=[str(p) for p in new] + [str(against)], new_ids=new_ids)
-    except RuleError as exc:
-        _fail(str(exc))
+    result, ctx, new_docs = audit_gate(new, against, cfg)
     if not new_docs:
         _fail("no report files found among the new submissions")
-    _finish(result, out, fmts, baseline)
+    on_pass = None
+    if add_on_pass:
+        from auditor.cli_index import store_on_pass
+
+        def on_pass() -> None:
+            store_on_pass(ctx, new_docs, cfg)
+
+    _finish(result, out, fmts, baseline, on_pass)
 
 
 @app.command("rules")
@@ -183,6 +221,16 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id such as SUM00
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+def _register_sub_apps() -> None:
+    from auditor.cli_index import baseline_app, index_app
+
+    app.add_typer(index_app, name="index")
+    app.add_typer(baseline_app, name="baseline")
+
+
+_register_sub_apps()
 
 
 def main() -> None:

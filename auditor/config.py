@@ -17,6 +17,21 @@ class ConfigError(ValueError):
     pass
 
 
+class Similarity(BaseModel):
+    """`[tool.audit.similarity]`: the near-duplicate detector's thresholds.
+
+    ``lsh-threshold`` shapes the LSH bands a corpus index stores (changing it
+    makes an index stale: `audit index rebuild`); ``min-jaccard`` and
+    ``min-containment`` decide which verified pairs are reported at all (the
+    DUP001 rule then grades them).
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    lsh_threshold: float = Field(0.3, alias="lsh-threshold", gt=0.0, lt=1.0)
+    min_jaccard: float = Field(0.3, alias="min-jaccard", ge=0.0, le=1.0)
+    min_containment: float = Field(0.5, alias="min-containment", ge=0.0, le=1.0)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
     select: list[str] = []
@@ -27,8 +42,16 @@ class Config(BaseModel):
     deadlines: dict[str, str] = {}  # era_a|department|government|other -> "MM-DD"
     formats: list[str] = ["html", "json"]
     rules_dir: str | None = Field(None, alias="rules-dir")
+    similarity: Similarity = Field(default_factory=Similarity)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def dedup_params(self):
+        """The dedup parameters with this configuration's thresholds."""
+        from auditor.dedup import DedupParams
+
+        s = self.similarity
+        return DedupParams(lsh_threshold=s.lsh_threshold, min_jaccard=s.min_jaccard, min_containment=s.min_containment)
 
 
 def _errors(source: str, exc: ValidationError) -> str:

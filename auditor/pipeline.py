@@ -15,6 +15,7 @@ from auditor.engine.rules import Rule
 from auditor.extract.facts import extract_facts
 from auditor.extract.meta import extract_meta
 from auditor.extract.sections import extract_sections
+from auditor.extract.tables import extract_tables
 from auditor.model import Document, Finding
 
 
@@ -24,6 +25,7 @@ def analyse(doc: Document) -> Document:
         extract_meta(doc)
         extract_sections(doc)
         extract_facts(doc)
+        extract_tables(doc)
     return doc
 
 
@@ -34,20 +36,52 @@ def index_and_align(docs: list[Document], params: DedupParams | None = None) -> 
     return pairs
 
 
-def build_corpus(docs: list[Document], today: date | None = None, dedup: DedupParams | None = None, new_ids: set[str] | None = None) -> Corpus:
+def build_corpus(
+    docs: list[Document],
+    today: date | None = None,
+    dedup: DedupParams | None = None,
+    new_ids: set[str] | None = None,
+    pairs: list | None = None,
+) -> Corpus:
+    """The corpus with its near-duplicate pairs (``pairs`` when already computed, e.g. by `auditor.scale`)."""
     corpus = Corpus(docs, today=today or date.today(), new_ids=new_ids)
-    pairs = index_and_align(docs, dedup)
+    if pairs is None:
+        pairs = index_and_align(docs, dedup)
     for p in pairs:
         p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
     corpus.pairs = pairs
     return corpus
 
 
-def run_rules(rules: Iterable[Rule], corpus: Corpus) -> list[Finding]:
+def document_findings(rules: Iterable[Rule], doc: Document) -> list[Finding]:
+    """What the document- and ingest-scope rules find in one document, in rule order.
+
+    A function of the document alone, so it can run where the document was
+    analysed (a worker process) instead of after the whole corpus is read.
+    """
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.scope == ("document" if doc.error is None else "ingest"):
+            found.extend(rule.kind.run(rule, doc))
+    return found
+
+
+def run_rules(rules: Iterable[Rule], corpus: Corpus, doc_findings: Iterable[list[Finding]] | None = None) -> list[Finding]:
+    """Every rule's findings, sorted by document order and position, one per id.
+
+    ``doc_findings`` are the document- and ingest-scope findings already
+    computed per document (`document_findings`); those rules are then not run
+    again.  The result is the same either way: the sort below fixes the order.
+    """
     findings: list[Finding] = []
     readable = [d for d in corpus.documents if d.error is None]
     broken = [d for d in corpus.documents if d.error is not None]
+    if doc_findings is not None:
+        for found in doc_findings:
+            findings.extend(found)
     for rule in rules:
+        if doc_findings is not None and rule.scope in ("document", "ingest"):
+            continue
         if rule.scope == "document":
             for doc in readable:
                 findings.extend(rule.kind.run(rule, doc))

@@ -51,6 +51,7 @@ class Spec:
     table_errors: list[dict] = field(default_factory=list)
     signed: tuple[int, int] = (1, 20)  # month, day of year + 1
     preamble: list[str] = field(default_factory=list)
+    uid: str = "s"
 
 
 def era_of(year: int) -> str:
@@ -58,7 +59,11 @@ def era_of(year: int) -> str:
 
 
 class Builder:
-    """Expands templates for one spec: bank picks now, figures and names later."""
+    """Expands templates for one spec: bank picks now, figures and names later.
+
+    Figure keys carry the spec's ``uid`` so that sections of two specs can be
+    merged (a partial copy) without renaming.
+    """
 
     def __init__(self, spec: Spec, rng: random.Random):
         self.spec = spec
@@ -67,14 +72,24 @@ class Builder:
 
     def key(self) -> str:
         self.counter += 1
-        return f"k{self.counter}"
+        return f"{self.spec.uid}k{self.counter}"
 
     def expand(self, template: str) -> str:
         rng, sector = self.rng, self.spec.agency.sector
+        used: set[str] = set()
+
+        def pick(m: re.Match) -> str:
+            bank = P.TOPICS[sector] if m.group(1) == "TOPIC" else P.BANKS[m.group(1)]
+            choice = rng.choice(bank)
+            while choice in used and len(used) < len(bank):  # no word twice in one sentence
+                choice = rng.choice(bank)
+            used.add(choice)
+            return choice
+
         for _ in range(4):  # bank items may name further banks
             if "<" not in template:
                 break
-            template = _BANK.sub(lambda m: rng.choice(P.TOPICS[sector] if m.group(1) == "TOPIC" else P.BANKS[m.group(1)]), template)
+            template = _BANK.sub(pick, template)
         return _SLOT.sub(self._slot, template)
 
     def _slot(self, m: re.Match) -> str:
@@ -120,6 +135,13 @@ def _sentences(b: Builder, pool: list[str], k: int) -> list[str]:
     return [b.expand(t) for t in b.rng.sample(pool, min(k, len(pool)))]
 
 
+def _mixed(b: Builder, generic: int, specific: int) -> list[str]:
+    """Generic sentences and sentences about the agency's own projects, interleaved."""
+    out = _sentences(b, P.GENERAL, generic) + [b.expand(b.rng.choice(P.SPECIFIC)) for _ in range(specific)]
+    b.rng.shuffle(out)
+    return out
+
+
 def _active_breakdown(b: Builder) -> str:
     rng = b.rng
     labels = rng.sample(P.ACTIVE_CATEGORIES, rng.randint(2, 4)) + ["其他信息"]
@@ -145,10 +167,10 @@ def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
     return items
 
 
-def new_spec(agency: Agency, year: int, rng: random.Random) -> Spec:
+def new_spec(agency: Agency, year: int, rng: random.Random, uid: str = "s") -> Spec:
     """An honest report of ``agency`` for ``year``."""
     era = era_of(year)
-    spec = Spec(agency, year, era, title_form=rng.choice([0, 0, 0, 1, 2]), sections=[])
+    spec = Spec(agency, year, era, title_form=rng.choice([0, 0, 0, 1, 2]), sections=[], uid=uid)
     spec.signed = (rng.choice([1, 1, 2, 3]) if era == "A" else rng.choice([1, 1, 1, 2]), rng.randint(5, 28))
     spec.table_style = rng.choice(["rows", "cells"])
     b = Builder(spec, rng)
@@ -162,13 +184,13 @@ def new_spec(agency: Agency, year: int, rng: random.Random) -> Spec:
 def _era_a(spec: Spec, b: Builder) -> None:
     rng = b.rng
     body = {
-        "概述": [b.expand(rng.choice(P.OPENING))] + _sentences(b, P.GENERAL, rng.randint(5, 8)),
-        "active": _shuffled(rng, [_active_breakdown(b)] + _sentences(b, P.ACTIVE_A, rng.randint(2, 4)) + _sentences(b, P.GENERAL, 2)),
-        "apply": [_apply_breakdown(b)] + _sentences(b, P.APPLY_TEXT[1:], rng.randint(2, 4)),
+        "概述": [b.expand(rng.choice(P.OPENING))] + _mixed(b, rng.randint(3, 5), rng.randint(6, 9)),
+        "active": _shuffled(rng, [_active_breakdown(b)] + _sentences(b, P.ACTIVE_A, rng.randint(2, 3)) + _mixed(b, 1, rng.randint(4, 7))),
+        "apply": [_apply_breakdown(b)] + _sentences(b, P.APPLY_TEXT[1:], rng.randint(2, 4)) + _mixed(b, 0, rng.randint(0, 2)),
         "fee": _sentences(b, P.FEE_TEXT, 1),
         "law": _sentences(b, P.LAW_TEXT, 1),
-        "problem": ["{self}政府信息公开工作虽然取得了一定成效，但也存在一些不足：" + "；".join(b.expand("<PROBLEM>") for _ in range(rng.randint(2, 3))) + "。"]
-        + ["下一步，{self}将重点做好以下工作：" + "；".join(f"{i + 1}.{b.expand('<IMPROVE>')}" for i in range(rng.randint(3, 5))) + "。"],
+        "problem": _mixed(b, 0, rng.randint(1, 3)) + ["{self}政府信息公开工作虽然取得了一定成效，但也存在一些不足：" + "；".join(b.expand(x) for x in rng.sample(P.BANKS["PROBLEM"], rng.randint(2, 3))) + "。"]
+        + ["下一步，{self}将重点做好以下工作：" + "；".join(f"{i + 1}.{b.expand(x)}" for i, x in enumerate(rng.sample(P.BANKS["IMPROVE"], rng.randint(3, 5)))) + "。"],
         "other": _sentences(b, P.OTHER_TEXT, rng.randint(1, 2)),
     }
     with_other = rng.random() < 0.6
@@ -191,25 +213,25 @@ def _era_bc(spec: Spec, b: Builder) -> None:
     general = [b.expand(rng.choice(P.OPENING))]
     if rng.random() < 0.7 or spec.era == "C":
         subs = {
-            0: [_active_breakdown(b)] + _sentences(b, P.GENERAL, 2),
-            1: [b.expand(rng.choice(P.APPLY_TEXT[1:4]))] + _sentences(b, P.GENERAL, 1),
-            2: _sentences(b, P.GENERAL, 2),
-            3: _sentences(b, P.GENERAL, 2),
-            4: [b.expand("<CHECK>。")] + _sentences(b, P.GENERAL, 1),
+            0: [_active_breakdown(b)] + _mixed(b, 1, rng.randint(3, 5)),
+            1: [b.expand(rng.choice(P.APPLY_TEXT[1:4]))] + _mixed(b, 0, rng.randint(1, 3)),
+            2: _mixed(b, 1, rng.randint(2, 4)),
+            3: _mixed(b, 1, rng.randint(2, 4)),
+            4: [b.expand("<CHECK>。")] + _mixed(b, 0, rng.randint(1, 3)),
         }
         for i, head in enumerate(P.GENERAL_SUBS):
-            general.append(head)
+            general.append("[[H]]" + head)
             general.extend(subs[i])
     else:
-        general += [_active_breakdown(b)] + _sentences(b, P.GENERAL, rng.randint(5, 7))
+        general += [_active_breakdown(b)] + _mixed(b, rng.randint(3, 4), rng.randint(8, 12))
     spec.tables = table_figures(spec.era, rng)
     body = {
         "general": general,
         "active": ["[[T2]]"],
         "apply": ["[[T3]]"],
         "law": ["[[T4]]"],
-        "problem": ["{Y}年，{self}政府信息公开工作还存在一些不足：" + "；".join(b.expand("<PROBLEM>") for _ in range(rng.randint(2, 3))) + "。"]
-        + ["{Y1}年，{self}将" + "；".join(b.expand("<IMPROVE>") for _ in range(rng.randint(3, 5))) + "。"],
+        "problem": _mixed(b, 0, rng.randint(0, 2)) + ["{Y}年，{self}政府信息公开工作还存在一些不足：" + "；".join(b.expand(x) for x in rng.sample(P.BANKS["PROBLEM"], rng.randint(2, 3))) + "。"]
+        + ["{Y1}年，{self}将" + "；".join(b.expand(x) for x in rng.sample(P.BANKS["IMPROVE"], rng.randint(3, 5))) + "。"],
         "other": _sentences(b, P.OTHER_TEXT, rng.randint(1, 3)),
     }
     for key, heading in P.ERA_BC_HEADINGS:
@@ -230,8 +252,6 @@ def render(spec: Spec) -> str:
     """The report's text."""
     vals = spec.agency.slots()
     vals.update({"Y": str(spec.year), "Y1": str(spec.year + 1), "Yp": str(spec.year - 1)})
-    for g, delta in spec.errors.items():
-        pass  # applied below on the total key
     figures = dict(spec.values)
     for g, delta in spec.errors.items():
         total = spec.groups[g].keys[-1]
@@ -250,16 +270,11 @@ def render(spec: Spec) -> str:
         lines.append(heading)
         para: list[str] = []
         for s in sentences:
-            if s.startswith("[[") and s.endswith("]]"):
+            if s.startswith("[["):  # a table or a sub-heading: its own line
                 if para:
                     lines.append("".join(para))
                     para = []
-                lines.append(tables[s[2:-2]])
-            elif s.startswith("(") and s[1] in _CN and s.endswith(tuple("开理理设障")) and len(s) <= 8:
-                if para:
-                    lines.append("".join(para))
-                    para = []
-                lines.append(s)
+                lines.append(s[5:] if s.startswith("[[H]]") else tables[s[2:-2]])
             else:
                 para.append(_RENDER.sub(sub, s))
         if para:
@@ -271,7 +286,7 @@ def render(spec: Spec) -> str:
 
 def redraw(spec: Spec, share: float, rng: random.Random) -> None:
     """Change about ``share`` of the figure groups, as a copier updating numbers does."""
-    for g in sorted(spec.groups, key=lambda s: int(s.rstrip("g")[1:])):
+    for g in spec.groups:  # insertion order: deterministic
         if rng.random() < share:
             draw_group(spec, g, rng)
     if spec.tables is not None:
@@ -310,38 +325,29 @@ def other_agency_copy(spec: Spec, agency: Agency, year: int, rng: random.Random)
 
 
 def partial_copy(spec: Spec, own: Spec, rng: random.Random) -> Spec:
-    """``own``'s report with most of ``spec``'s sections pasted in and own paragraphs added.
+    """``spec`` pasted into ``own``'s report: one section and a few sentences are the copier's.
 
-    The copier keeps their own agency, year and tables, replaces all sections
-    but one with the source's (rendered with their names) and adds a few
-    sentences of their own to the longest copied section: containment of the
-    source in the copy stays high while Jaccard falls.
+    The copier keeps their own agency and year, takes every section of the
+    source but one short prose section (rendered with their names, figures
+    partly changed, the tables too), writes that one themselves and adds a
+    few sentences: the source stays largely contained in the copy while
+    Jaccard falls.  Both specs must be of one era (the same section layout).
     """
-    out = copy_spec(own)
-    keep = rng.randrange(len(spec.sections))
-    b = Builder(out, rng)
-    out.groups = {**own.groups, **spec.groups}
-    out.values = {**own.values, **spec.values}
-    # the source's keys are k1..kN as are the own spec's: rename the source's
-    ren = {}
-    for g, grp in spec.groups.items():
-        keys = [f"c{k}" for k in grp.keys]
-        ren.update(dict(zip(grp.keys, keys)))
-        out.groups["c" + g] = Group(keys, grp.lo, grp.hi, grp.breakdown, grp.severity)
-    for k, v in spec.values.items():
-        out.values[ren.get(k, "c" + k)] = v
-    for g in spec.groups:
-        out.groups.pop(g, None) if g not in own.groups else None
-    sections = []
-    for i, (head, sents) in enumerate(spec.sections):
-        if i == keep and i < len(own.sections):
-            sections.append(own.sections[i])
-            continue
-        moved = [re.sub(r"\{f:(k\d+)\}", lambda m: "{f:%s}" % ren[m.group(1)], s) for s in sents]
-        sections.append((head, moved))
-    longest = max(range(len(sections)), key=lambda i: sum(len(s) for s in sections[i][1]))
-    sections[longest] = (sections[longest][0], sections[longest][1] + _sentences(b, P.GENERAL, rng.randint(3, 6)))
+    out = copy_spec(spec)
+    out.agency, out.year, out.signed, out.uid = own.agency, own.year, own.signed, own.uid + "p"
+    redraw(out, rng.uniform(0.0, 0.5), rng)
+    out.groups = {**out.groups, **own.groups}
+    out.values = {**out.values, **own.values}
+
+    def size(ss: list[str]) -> int:
+        return sum(len(x) for x in ss if not x.startswith("[["))
+
+    prose = [i for i, (_, ss) in enumerate(spec.sections) if i < len(own.sections) and size(ss) > 0]
+    by_size = sorted(prose, key=lambda i: size(spec.sections[i][1]))
+    keep = rng.choice(by_size[:-2] or by_size[:1])
+    sections = [(h, list(ss)) for h, ss in spec.sections]
+    sections[keep] = own.sections[keep]
+    longest = by_size[-1]
+    sections[longest] = (sections[longest][0], sections[longest][1] + _mixed(Builder(out, rng), 0, rng.randint(1, 3)))
     out.sections = sections
-    if spec.tables is not None and own.tables is None:
-        out.tables = table_figures(spec.era, rng) if out.era != "A" else None
     return out

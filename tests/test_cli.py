@@ -129,3 +129,49 @@ def test_check_gate_reports_only_new_documents(tmp_path):
     assert r.returncode == 1
     assert [f["rule"] for f in data["findings"]] == ["DUP001"]
     assert data["findings"][0]["documents"] == ["town.txt", "town-2021.txt"]
+
+
+@pytest.mark.parametrize(
+    "toml, key, reason",
+    [
+        ("[similarity]\nmin-jaccard = 1.5\n", "similarity.min-jaccard", "less than or equal to 1"),
+        ("[similarity]\nlsh-threshold = 0\n", "similarity.lsh-threshold", "greater than 0"),
+        ("[similarity]\nmin-jacard = 0.5\n", "similarity.min-jacard", "unknown key"),
+        ('[similarity]\nmin-containment = "high"\n', "similarity.min-containment", "valid number"),
+        ("similarity = 0.3\n", "similarity", "valid dictionary"),
+    ],
+)
+def test_similarity_thresholds_are_validated(tmp_path, toml, key, reason):
+    from auditor.config import ConfigError, load_config
+
+    (tmp_path / "audit.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cwd=tmp_path)
+    assert "audit.toml" in str(exc.value) and f"key '{key}'" in str(exc.value) and reason in str(exc.value)
+
+
+def test_bad_similarity_threshold_exits_2(tmp_path):
+    (tmp_path / "audit.toml").write_text("[similarity]\nmin-jaccard = 1.5\n", encoding="utf-8")
+    r = run("run", str(SEEDS), "--out", str(tmp_path / "o"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert "audit.toml" in r.stderr and "key 'similarity.min-jaccard'" in r.stderr and "less than or equal to 1" in r.stderr
+
+
+def test_similarity_thresholds_apply(tmp_path):
+    """[tool.audit.similarity] in pyproject.toml reaches the dedup stage (seed parts 1/2: Jaccard 0.30)."""
+    from datetime import date
+
+    from auditor.api import audit
+    from auditor.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.audit.similarity]\nmin-jaccard = 0.95\nmin-containment = 0.95\n',
+        encoding="utf-8",
+    )
+    cfg, source = load_config(cwd=tmp_path)
+    assert source.endswith("[tool.audit]")
+    strict = audit([SEEDS], cfg, today=date(2026, 6, 30)).payload()
+    default = audit([SEEDS], today=date(2026, 6, 30)).payload()
+    assert strict["run"]["config"]["similarity"] == {"min-jaccard": 0.95, "min-containment": 0.95}
+    assert 0 < len(strict["pairs"]) < len(default["pairs"])
+    assert all(p["jaccard"] >= 0.95 or p["containment"] >= 0.95 for p in strict["pairs"])

@@ -34,13 +34,15 @@ def split_sign(key: str) -> tuple[str, int]:
     return (key[1:], -1) if key.startswith("-") else (key.lstrip("+"), 1)
 
 
-def terms(table: StdTable, keys: list[str], fixed: str, for_each: str) -> list[Term] | None:
+def terms(table: StdTable, keys: list[str], fixed: str, for_each: str, drop_absent: bool = False) -> list[Term] | None:
     """The cells named by `keys` in row/column `fixed`; None when the identity cannot be checked.
 
     for_each='row': `fixed` is a row and `keys` are columns; 'column': the reverse.
     A key whose row/column does not exist in the table's era is dropped; one
     whose existence is unknown (era not revealed), is absent, or is blank
-    makes the whole identity uncheckable.
+    makes the whole identity uncheckable.  With `drop_absent` a row/column the
+    table does not have at all is dropped instead (local variants of the
+    统计表 list different channels); a blank cell still stops the check.
     """
     out: list[Term] = []
     for raw in keys:
@@ -53,6 +55,8 @@ def terms(table: StdTable, keys: list[str], fixed: str, for_each: str) -> list[T
                 continue
         cell = (fixed, key) if for_each == "row" else (key, fixed)
         cv = table.cells.get(cell)
+        if cv is None and drop_absent and key not in (table.cols if for_each == "row" else table.rows):
+            continue
         if cv is None or cv.value is None:
             return None
         out.append(Term(key, cell, cv.value, sign, cv))
@@ -78,10 +82,33 @@ def side(table: str, ts: list[Term], kind: str, prefix: str = "") -> str:
     return f"{prefix}{names} = {nums} = {fmt(total(ts))}"
 
 
-def cell_evidence(doc: Document, cv: CellValue | None) -> Evidence | None:
+ANCHOR_REACH = 400  # how far a row's label may be from its cell for the evidence to span both
+
+
+def row_anchor(table: StdTable, row: str) -> int:
+    """Where a row begins in the text: its label, or (table 四) the first of its fifteen cells."""
+    if table.key == "t4":
+        first = table.cells.get(("rev", "keep"))
+        return first.start if first is not None else -1
+    lab = table.row_labels.get(row)
+    return lab.start if lab is not None else -1
+
+
+def cell_evidence(doc: Document, cv: CellValue | None, anchor: int = -1) -> Evidence | None:
+    """The cell's text, from its row label on when that is near (so the reader sees which row).
+
+    Spanning from the label also keeps two findings apart whose cells print
+    the same number (finding ids are made from the evidence text).
+    """
     if cv is None or cv.start < 0 or cv.end <= cv.start:
         return None
+    if 0 <= anchor <= cv.start and cv.start - anchor <= ANCHOR_REACH:
+        return evidence(doc, anchor, cv.end)
     return evidence(doc, cv.start, cv.end)
+
+
+def term_evidence(doc: Document, table: StdTable, t: "Term") -> Evidence | None:
+    return cell_evidence(doc, t.cv, row_anchor(table, t.cell[0]))
 
 
 def label_evidence(doc: Document, span) -> Evidence | None:

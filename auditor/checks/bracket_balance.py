@@ -3,6 +3,9 @@ within one paragraph: a sign of text lost in extraction or a broken citation."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from pydantic import BaseModel, ConfigDict
 
 from auditor.checks._util import evidence
@@ -19,13 +22,19 @@ class Params(BaseModel):
     context: int = 12
 
 
+@lru_cache(maxsize=8)
+def _brackets(pairs: tuple[str, ...]) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(pairs)) + "]")
+
+
 def _unbalanced(par: str, pairs: list[str]):
     """Offsets (inside par) of brackets without a partner."""
     openers = {p[0]: p[1] for p in pairs}
     closers = {p[1]: p[0] for p in pairs}
     stack: list[tuple[str, int]] = []
     bad = []
-    for i, ch in enumerate(par):
+    for m in _brackets(tuple(pairs)).finditer(par):  # only the brackets matter: skip the rest in C
+        i, ch = m.start(), m.group()
         if ch in openers:
             stack.append((ch, i))
         elif ch in closers:

@@ -12,7 +12,9 @@ an inequality instead (其中 ≤ 总数).  Keys prefixed with '-' are subtracte
 An instance is checked only when every cell it needs is there and printed:
 a blank is not a zero, a fragment's missing rows are not zeros, and a row
 that exists only in one era's layout is needed only when the table shows its
-era.  Cells printed "—" count as zero.
+era.  Cells printed "—" count as zero.  With `absent: drop` a row the table
+does not have at all is left out instead (the 统计表's local variants list
+different channels), as long as `min_right` terms remain.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence, side, terms, total
+from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence, side, term_evidence, terms, total
 from auditor.checks._util import fmt
 from auditor.extract.tables.layouts import col_label, row_label
 from auditor.model import Document
@@ -40,6 +42,7 @@ class Params(BaseModel):
     right: list[str] = Field(min_length=1)
     relation: Literal["eq", "le"] = "eq"  # le: left ≤ right
     min_right: int = 1  # at least this many right-hand cells must exist in the table's era
+    absent: Literal["skip", "drop"] = "skip"  # a row/column the table lacks: skip the identity, or leave the term out
 
 
 def _instances(table, p: Params) -> list[str]:
@@ -54,8 +57,9 @@ def check(rule, doc: Document):
         return
     kind = "col" if p.for_each == "row" else "row"  # what the terms name
     for fixed in _instances(table, p):
-        lt = terms(table, p.left, fixed, p.for_each)
-        rt = terms(table, p.right, fixed, p.for_each)
+        drop = p.absent == "drop"
+        lt = terms(table, p.left, fixed, p.for_each, drop)
+        rt = terms(table, p.right, fixed, p.for_each, drop)
         if not lt or rt is None or len(rt) < p.min_right:
             continue
         lv, rv = total(lt), total(rt)
@@ -70,7 +74,7 @@ def check(rule, doc: Document):
         rel = "≠" if p.relation == "eq" else ">"
         equation = f"{side(p.table, lt, kind)} {rel} {side(p.table, rt, kind)}"
         cells = [t.cell for t in lt + rt]
-        shown = [cell_evidence(doc, t.cv) for t in lt] + [cell_evidence(doc, t.cv) for t in rt if t.value != 0]
+        shown = [term_evidence(doc, table, t) for t in lt] + [term_evidence(doc, table, t) for t in rt if t.value != 0]
         yield rule.finding(
             f"{TABLE_NAMES[p.table]}{where}不满足勾稽关系 {p.identity}: {equation}",
             [doc.id],

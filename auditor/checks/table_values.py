@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence
+from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence, row_anchor
 from auditor.extract.tables.layouts import MONEY_COLS, SIGNED_COLS, col_label, row_label
 from auditor.model import Document
 
@@ -38,6 +38,6 @@ def check(rule, doc: Document):
             yield rule.finding(
                 f"{TABLE_NAMES[key]}“{rl}”行“{cl}”列为{what}（{cv.text}），计数应为非负整数",
                 [doc.id],
-                evidences(doc, [label_evidence(doc, table.row_labels.get(r)), cell_evidence(doc, cv)]),
+                evidences(doc, [cell_evidence(doc, cv, row_anchor(table, r)) or label_evidence(doc, table.row_labels.get(r))]),
                 {"stated": cv.value, "row": r, "column": c, "table": table.render([(r, c)])},
             )

@@ -22,11 +22,9 @@ from typing import Sequence
 import numpy as np
 
 from ..model import Pair
-from .align import AlignParams, align
-from .candidates import all_pairs, candidate_pairs
-from .minhash import signatures
-from .shingle import ShingleSet
-from .verify import Similarity, verify_pairs
+from . import corpus
+from .shingle import DocShingles, ShingleSet, remove
+from .verify import Similarity
 
 __all__ = ["DedupParams", "find_pairs", "find_similar", "ShingleSet"]
 
@@ -51,17 +49,32 @@ class DedupParams:
     and the median is Jaccard 0.003.  ``min_jaccard=0.3`` or
     ``min_containment=0.5`` keeps all seed relations and leaves a wide margin
     below; how serious a reported pair is belongs to the rule, not here.
+
+    Candidates (corpora of ``exhaustive_below`` documents and more): the
+    banding is datasketch's optimum for Jaccard 0.3 with weights 0.01/0.99,
+    59 bands of 2 rows, which finds a pair at Jaccard 0.3 -- the lowest
+    similarity DUP001 reports -- with probability 0.996 (0.9999 at 0.4);
+    pairs only similar by containment (>= 0.5) come from the sampled
+    containment index.  A shingle in more than ``max_df`` of the documents
+    *or in more than ``max_df_docs`` documents* is boilerplate (see
+    `shingle.frequent_hashes`): on a 100,000-report corpus this is what keeps
+    honest reports of one format year from all looking a little alike and
+    the candidate pairs growing with N²; it also means a template copied by
+    more than 100 organs is treated as a formula (raise it to see such
+    families, at a cost that grows with their square).  Below 334 documents
+    the relative threshold is the smaller one and nothing changes.
     """
 
     n: int = 5  # shingle length in view characters
     num_perm: int = 128
     seed: int = 1  # MinHash permutations and shingle hash seed
     lsh_threshold: float = 0.3  # Jaccard banding threshold
-    lsh_weights: tuple[float, float] = (0.1, 0.9)  # (false positive, false negative) weights
+    lsh_weights: tuple[float, float] = (0.01, 0.99)  # (false positive, false negative) weights: 59 bands x 2 rows
     min_jaccard: float = 0.3  # report a verified pair at or above this Jaccard ...
     min_containment: float = 0.5  # ... or this containment (either direction)
     containment_sample: int = 8  # containment index keeps 1 shingle in this many (by hash)
     max_df: float = 0.3
+    max_df_docs: int | None = 100  # ... or in more than this many documents: a formula, not a copy
     min_docs_for_df: int = 20
     min_passage_chars: int = 30  # in view characters
     max_gap: int = 32  # view characters bridged inside one passage
@@ -74,46 +87,27 @@ class DedupParams:
 
 def find_similar(shingles: ShingleSet, params: DedupParams) -> list[Similarity]:
     """Verified similar pairs of a shingled corpus, sorted by (i, j)."""
-    feats = shingles.features
-    sizes = np.array([len(f) for f in feats], dtype=np.int64)
-    # A stub ("见附件") or a report that is nothing but formulas has too little
-    # own text to call a copy; comparing such documents would pair them all.
-    sizes[sizes < max(params.min_features, 1)] = 0
-    if len(feats) < params.exhaustive_below:
-        pairs = all_pairs(len(feats), sizes > 0)
-    else:
-        sigs = signatures(feats, params.num_perm, params.seed)
-        pairs = candidate_pairs(
-            sigs,
-            feats,
-            params.lsh_threshold,
-            params.min_containment,
-            params.lsh_weights,
-            params.containment_sample,
-            active=sizes > 0,
-        )
-    return [
-        s
-        for s in verify_pairs(feats, pairs)
-        if s.jaccard >= params.min_jaccard or s.containment >= params.min_containment
-    ]
+    return corpus.similar(shingles.features, params)
 
 
-def find_pairs(docs: Sequence[tuple[str, str]], params: DedupParams | None = None) -> list[Pair]:
+def find_pairs(
+    docs: Sequence[tuple[str, str]], params: DedupParams | None = None, frequent: np.ndarray | None = None
+) -> list[Pair]:
     """Pairs of documents that largely repeat each other, with their shared passages.
 
     ``docs`` are ``(doc_id, canonical_text)``.  A returned pair has ``a``
     before ``b`` in input order; pairs are sorted by that order.  Same input,
-    same output: no randomness beyond the fixed seeds.
+    same output: no randomness beyond the fixed seeds.  ``frequent`` fixes the
+    corpus-frequent stop shingles (see `ShingleSet.build`).  The steps are
+    those of `corpus` (the scaled pipeline runs the same functions).
     """
     params = params or DedupParams()
-    shingles = ShingleSet.build(
-        docs, n=params.n, seed=params.seed, max_df=params.max_df, min_docs_for_df=params.min_docs_for_df
-    )
-    aparams = AlignParams(n=params.n, min_passage_chars=params.min_passage_chars, max_gap=params.max_gap)
-    out = []
-    for s in find_similar(shingles, params):
-        (id_a, text_a), (id_b, text_b) = docs[s.i], docs[s.j]
-        passages = align(shingles.docs[s.i], shingles.docs[s.j], text_a, text_b, shingles.stop, aparams)
-        out.append(Pair(id_a, id_b, s.jaccard, s.containment_ab, s.containment_ba, "", passages))
-    return out
+    template = corpus.template(params)
+    shingled = {k: DocShingles.build(doc_id, text, params.n, params.seed) for k, (doc_id, text) in enumerate(docs)}
+    sets = [remove(shingled[k].unique, template) for k in range(len(docs))]
+    if frequent is None:
+        frequent = corpus.stop_hashes(sets, params)
+    frequent = np.asarray(frequent, dtype=np.uint32)
+    sims = corpus.similar(corpus.features(sets, frequent), params)
+    stop = corpus.full_stop(frequent, params)
+    return corpus.align_pairs(sims, [d for d, _ in docs], lambda k: docs[k][1], stop, params, shingled=shingled)

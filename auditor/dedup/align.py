@@ -43,8 +43,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Passage
-from .shingle import DocShingles, placeholder_only
-from .views import DIGIT_RUN, is_cjk
+from .shingle import DocShingles, _member, placeholder_only
+from .views import DIGIT_RUN, digit_runs, is_cjk
 
 _TOKENS = re.compile(rf"{DIGIT_RUN}|.", re.S)
 _DIGITS = re.compile(DIGIT_RUN)
@@ -62,36 +62,56 @@ class AlignParams:
     name_max_chars: int = 16
 
 
+def _ragged_arange(lengths: np.ndarray) -> np.ndarray:
+    """``concatenate([arange(k) for k in lengths])`` without the loop."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    return np.arange(total, dtype=np.int64) - np.repeat(starts, lengths)
+
+
 def seeds(a: DocShingles, b: DocShingles, n: int = 5, max_seed_pairs: int = 16) -> np.ndarray:
-    """``(k, 2)`` array of view positions ``(pa, pb)`` with equal shingles, sorted."""
+    """``(k, 2)`` array of view positions ``(pa, pb)`` with equal shingles, sorted.
+
+    Vectorised over shingles: the combinations of a repeated shingle's
+    occurrences are built with ragged index arithmetic, not one small
+    meshgrid per shingle (a report repeats hundreds of shingles).
+    """
     if len(a.seq) == 0 or len(b.seq) == 0:
         return np.zeros((0, 2), dtype=np.int64)
     common = np.intersect1d(a.unique, b.unique, assume_unique=True)
     if common.size == 0:
         return np.zeros((0, 2), dtype=np.int64)
-    out = []
     ranges = []
     for doc in (a, b):
         keep = ~placeholder_only(doc.view.view, n)
-        pos = np.flatnonzero(np.isin(doc.seq, common) & keep)
+        pos = np.flatnonzero(_member(doc.seq, common) & keep)
         order = np.argsort(doc.seq[pos], kind="stable")
-        pos = pos[order]
+        pos = pos[order]  # by hash, then by position
         h = doc.seq[pos]
         lo = np.searchsorted(h, common, side="left")
         hi = np.searchsorted(h, common, side="right")
         ranges.append((pos, lo, hi))
     (pa, la, ha), (pb, lb, hb) = ranges
     ca, cb = ha - la, hb - lb
+    out = []
     single = (ca == 1) & (cb == 1)
     if single.any():
         out.append(np.stack([pa[la[single]], pb[lb[single]]], axis=1))
-    multi = np.flatnonzero((ca > 0) & (cb > 0) & ~single & ((ca * cb <= max_seed_pairs) | (ca == cb)))
-    for k in multi:
-        xa, xb = pa[la[k] : ha[k]], pb[lb[k] : hb[k]]
-        if len(xa) * len(xb) <= max_seed_pairs:
-            out.append(np.stack(np.meshgrid(xa, xb, indexing="ij"), axis=-1).reshape(-1, 2))
-        else:  # as often in both: a copy keeps their order, pair them in order
-            out.append(np.stack([np.sort(xa), np.sort(xb)], axis=1))
+    multi = (ca > 0) & (cb > 0) & ~single
+    cross = multi & (ca * cb <= max_seed_pairs)
+    if cross.any():  # every combination of the occurrences
+        k_ca, k_cb, k_la, k_lb = ca[cross], cb[cross], la[cross], lb[cross]
+        sizes = k_ca * k_cb
+        t = _ragged_arange(sizes)
+        xa = np.repeat(k_la, sizes) + t // np.repeat(k_cb, sizes)
+        xb = np.repeat(k_lb, sizes) + t % np.repeat(k_cb, sizes)
+        out.append(np.stack([pa[xa], pb[xb]], axis=1))
+    paired = multi & ~cross & (ca == cb)
+    if paired.any():  # as often in both: a copy keeps their order, pair them in order
+        t = _ragged_arange(ca[paired])
+        out.append(np.stack([pa[np.repeat(la[paired], ca[paired]) + t], pb[np.repeat(lb[paired], cb[paired]) + t]], axis=1))
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
     s = np.concatenate(out).astype(np.int64)
@@ -149,12 +169,38 @@ def merge_fragments(frags: list[list[int]], max_gap: int, n: int = 5) -> list[li
 
 
 def _tokens(s: str) -> tuple[list[str], list[int]]:
-    toks, offs = [], []
-    for m in _TOKENS.finditer(s):
-        toks.append(m.group())
-        offs.append(m.start())
+    """Tokens (a digit run, else one character) and their offsets plus the end."""
+    if not s:
+        return [], [0]
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype="<u4")
+    rs, re_ = digit_runs(cp)
+    depth = np.zeros(len(cp) + 1, dtype=np.int64)
+    np.add.at(depth, rs + 1, 1)
+    np.add.at(depth, re_, -1)
+    offs = np.flatnonzero(np.cumsum(depth[:-1]) == 0).tolist()  # not inside a run
     offs.append(len(s))
-    return toks, offs
+    return [s[i:j] for i, j in zip(offs, offs[1:])], offs
+
+
+def _token_keys(s: str, runs: dict[str, int]) -> tuple[list[int], list[int]]:
+    """`_tokens` as integers for the edit script: a character is its code
+    point, a digit run an id from ``runs`` (shared by both sides, so equal
+    tokens get equal keys).  Building thousands of one-character strings per
+    passage cost more than the alignment itself."""
+    if not s:
+        return [], [0]
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype="<u4")
+    rs, re_ = digit_runs(cp)
+    depth = np.zeros(len(cp) + 1, dtype=np.int64)
+    np.add.at(depth, rs + 1, 1)
+    np.add.at(depth, re_, -1)
+    starts = np.flatnonzero(np.cumsum(depth[:-1]) == 0)
+    keys = cp.astype(np.int64)
+    for i, j in zip(rs.tolist(), re_.tolist()):
+        keys[i] = 0x110000 + runs.setdefault(s[i:j], len(runs))
+    offs = starts.tolist()
+    offs.append(len(s))
+    return keys[starts].tolist(), offs
 
 
 def _kind(a_text: str, b_text: str, name_max: int) -> str:
@@ -172,8 +218,9 @@ def _kind(a_text: str, b_text: str, name_max: int) -> str:
 def changes(text_a: str, a0: int, a1: int, text_b: str, b0: int, b1: int, name_max: int = 16) -> list[dict]:
     """What differs between ``text_a[a0:a1]`` and ``text_b[b0:b1]`` (absolute offsets)."""
     sa, sb = text_a[a0:a1], text_b[b0:b1]
-    ta, oa = _tokens(sa)
-    tb, ob = _tokens(sb)
+    runs: dict[str, int] = {}
+    ta, oa = _token_keys(sa, runs)
+    tb, ob = _token_keys(sb, runs)
     blocks: list[list[int]] = []
     for op in Levenshtein.opcodes(ta, tb):
         if op.tag == "equal":
@@ -227,7 +274,7 @@ def align(
         ta0, ta1 = a.view.text_span(as_, ae)
         tb0, tb1 = b.view.text_span(bs, be)
         window = a.seq[as_ : max(as_ + 1, ae - n + 1)]
-        share = float(np.isin(window, stop).mean()) if window.size else 0.0
+        share = float(_member(window, stop).mean()) if window.size else 0.0
         out.append(
             Passage(
                 a_start=ta0,

@@ -163,22 +163,86 @@ def template_hashes(n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED, path: str
     return _template_cached(str(p), p.stat().st_mtime, n, seed)
 
 
-def frequent_hashes(sets: Sequence[np.ndarray], max_df: float = 0.3, min_docs_for_df: int = 20) -> np.ndarray:
-    """Hashes present in more than ``max_df`` of the documents.
+def frequent_hashes(
+    sets: Sequence[np.ndarray], max_df: float = 0.3, min_docs_for_df: int = 20, max_df_docs: int | None = None
+) -> np.ndarray:
+    """Hashes present in more than ``max_df`` of the documents (or in more than
+    ``max_df_docs`` documents, whichever is fewer).
 
     Empty until the corpus has ``min_docs_for_df`` documents: in a handful of
     reports a shingle shared by 30% of them is as likely to be a copy as a
     formula, and removing it would hide exactly what we look for.
+
+    The absolute cap matters for big corpora: a shingle in 2% of 100,000
+    reports (the join of two table labels of one format year, a province's
+    standard phrase) is a formula, not evidence that two of them copy each
+    other, yet stays under any relative threshold that small corpora can
+    afford.  Left in, such shingles make every pair of same-format reports
+    look a little alike, and the candidate pairs grow with N².
+
+    Counting is exact.  Sorted inputs (every `sorted_unique` set) are counted
+    one hash range at a time, so the temporary array is a fraction of the
+    corpus' shingles (100,000 reports hold ~10^8).
     """
     if len(sets) < max(min_docs_for_df, 1) or not sets:
         return _EMPTY.copy()
-    allh = np.concatenate([np.asarray(s, dtype=np.uint32) for s in sets])
+    limit = max_df * len(sets)
+    if max_df_docs is not None:
+        limit = min(limit, max_df_docs)
+    total = sum(len(s) for s in sets)
+    parts = 1 << max(0, int(np.ceil(np.log2(max(total, 1) / _COUNT_BLOCK))))
+    if parts == 1 or not all(_is_sorted(s) for s in sets[:64]):
+        return _count_above(np.concatenate([np.asarray(s, dtype=np.uint32) for s in sets]), limit)
+    out = []
+    edges = [int(x) for x in np.linspace(0, 1 << 32, parts + 1)]
+    for lo, hi in zip(edges, edges[1:]):
+        pieces = [s[np.searchsorted(s, lo) : np.searchsorted(s, hi)] if hi < (1 << 32) else s[np.searchsorted(s, lo) :] for s in sets]
+        out.append(_count_above(np.concatenate(pieces), limit))
+    return np.concatenate(out)
+
+
+_COUNT_BLOCK = 1 << 25  # hashes counted at once (128 MB)
+
+
+def _is_sorted(s: np.ndarray) -> bool:
+    return s.size < 2 or bool((s[1:] >= s[:-1]).all())
+
+
+def _count_above(allh: np.ndarray, limit: float) -> np.ndarray:
     if allh.size == 0:
         return _EMPTY.copy()
-    allh.sort()
+    allh = np.sort(allh.astype(np.uint32, copy=False))
     starts = np.flatnonzero(np.concatenate([[True], allh[1:] != allh[:-1]]))
     counts = np.diff(np.append(starts, allh.size))
-    return allh[starts[counts > max_df * len(sets)]]
+    return allh[starts[counts > limit]]
+
+
+def shingle_set(text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED, template: np.ndarray | None = None) -> np.ndarray:
+    """A document's sorted unique shingle hashes, minus the genre template.
+
+    What a worker computes per document for the corpus-wide steps (document
+    frequencies, features): the template is known in advance, so it is
+    removed here and never counted or shipped.
+    """
+    u = sorted_unique(shingle_hashes(matching_view(text), n, seed))
+    if template is not None and u.size:
+        u = u[~_member(u, template)]
+    return u
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in the sorted array ``sorted_set``."""
+    if sorted_set.size == 0 or values.size == 0:
+        return np.zeros(values.shape, dtype=bool)
+    at = np.searchsorted(sorted_set, values)
+    at[at == sorted_set.size] = 0
+    return sorted_set[at] == values
+
+
+def remove(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """``values`` (sorted unique) without the members of ``sorted_set``; same
+    result as ``np.setdiff1d(values, sorted_set, assume_unique=True)``."""
+    return values[~_member(values, sorted_set)].astype(np.uint32, copy=False)
 
 
 @dataclass
@@ -229,11 +293,16 @@ class ShingleSet:
         max_df: float = 0.3,
         min_docs_for_df: int = 20,
         boilerplate: str | Path | None = None,
+        frequent: np.ndarray | None = None,
     ) -> "ShingleSet":
+        """``frequent`` fixes the corpus-frequent stop shingles instead of
+        counting them in ``docs`` (the CI gate uses the whole index's set, so
+        a few candidates are compared exactly as the index compared them)."""
         shingled = [DocShingles.build(doc_id, text, n, seed) for doc_id, text in docs]
         template = template_hashes(n, seed, boilerplate)
-        frequent = frequent_hashes([d.unique for d in shingled], max_df, min_docs_for_df)
-        return cls(shingled, n, seed, template, frequent)
+        if frequent is None:
+            frequent = frequent_hashes([d.unique for d in shingled], max_df, min_docs_for_df)
+        return cls(shingled, n, seed, template, np.asarray(frequent, dtype=np.uint32))
 
     def is_stop(self, hashes: np.ndarray) -> np.ndarray:
         """Boolean mask: which of these hashes are boilerplate."""

@@ -30,16 +30,27 @@ class Similarity:
         return max(self.containment_ab, self.containment_ba)
 
 
+def shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """``|a ∩ b|`` of two sorted unique arrays (binary search of the smaller in the larger)."""
+    if a.size > b.size:
+        a, b = b, a
+    if a.size == 0:
+        return 0
+    at = np.searchsorted(b, a)
+    at[at == b.size] = 0
+    return int(np.count_nonzero(b[at] == a))
+
+
 def similarity(a: np.ndarray, b: np.ndarray, i: int = 0, j: int = 1) -> Similarity:
     """Exact Jaccard and both containments of two sorted unique hash arrays."""
     na, nb = len(a), len(b)
     if na == 0 or nb == 0:
         return Similarity(i, j, 0, 0.0, 0.0, 0.0)
-    shared = int(np.intersect1d(a, b, assume_unique=True).size)
+    shared = shared_count(a, b)
     union = na + nb - shared
     return Similarity(i, j, shared, shared / union, shared / na, shared / nb)
 
 
 def verify_pairs(features: list[np.ndarray], pairs: np.ndarray) -> list[Similarity]:
     """`similarity` for every ``(i, j)`` row of ``pairs``, in the same order."""
-    return [similarity(features[i], features[j], int(i), int(j)) for i, j in pairs]
+    return [similarity(features[i], features[j], i, j) for i, j in pairs.tolist()]

@@ -21,6 +21,9 @@ from auditor.checks import CheckKind, check_kinds
 from auditor.model import CATEGORIES, Evidence, Finding, Severity
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+# libyaml's loader when PyYAML has it: 9x faster than the pure-Python one, which
+# spent ~0.4 s of every `audit` start-up (a CI gate's latency) parsing the rule pack.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleError(ValueError):
@@ -143,7 +146,7 @@ def _format_error(path: Path, exc: ValidationError) -> str:
 
 def load_rule(path: Path) -> Rule:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):

@@ -13,6 +13,8 @@ from pathlib import Path
 # Files that are never reports: our own outputs, VCS and OS debris.
 _SKIP_NAMES = {"findings.json", "report.html", "results.sarif", "junit.xml", "findings.csv", ".DS_Store", "Thumbs.db"}
 _SKIP_SUFFIXES = {".md", ".tsv", ".csv", ".json", ".sarif", ".xml", ".yml", ".yaml", ".toml", ".py", ".pyc", ".zip", ".gz"}
+# a corpus index (`audit index`) kept beside the reports, with its SQLite side files
+_SKIP_SUFFIXES |= {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 
 @lru_cache(maxsize=1)
 def _t2s():
@@ -38,21 +40,87 @@ def to_simplified(s: str) -> str:
     return "".join(c if len(c2 := conv(c)) != 1 else c2 for c in s)
 
 
-_SPACE_CHARS = {"\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t"}
+_SPACE_CHARS = {"\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff"}
+# Character classes for `canonicalize`: every code point Python's
+# str.isspace() accepts (all below U+3001) plus the zero-width space and the
+# BOM fold as spaces; tab, LF and CR have their own class.
+_OTHER, _SPACE, _TAB, _LF, _CR = 0, 1, 2, 3, 4
+_CLASS = np.zeros(0x10000, dtype=np.uint8)
+for _c in range(0x3001):
+    if chr(_c).isspace():
+        _CLASS[_c] = _SPACE
+for _c in _SPACE_CHARS:
+    _CLASS[ord(_c)] = _SPACE
+_CLASS[9], _CLASS[10], _CLASS[13] = _TAB, _LF, _CR
+_NFKC: dict[int, str] = {}  # characters outside the BMP, normalised on demand
 
 
-def _nfkc_chars(raw: str) -> tuple[list[str], list[int]]:
-    """NFKC per character so each output char knows its raw offset."""
+@lru_cache(maxsize=1)
+def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """For every BMP code point: its one-character NFKC form (itself when
+    unchanged), whether its form is longer, and those forms (built once, ~40 ms)."""
+    single = np.arange(0x10000, dtype=np.uint32)
+    is_multi = np.zeros(0x10000, dtype=bool)
+    multi: dict[int, str] = {}
+    for c in range(0x80, 0x10000):
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        n = unicodedata.normalize("NFKC", chr(c))
+        if len(n) == 1:
+            single[c] = ord(n)
+        elif n != chr(c):
+            multi[c] = n
+            is_multi[c] = True
+    return single, is_multi, multi
+
+
+def _codes(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-32-le"), dtype="<u4")
+
+
+def _nfkc_chars(raw: str) -> tuple[str, np.ndarray | None]:
+    """NFKC per character; the map to raw offsets, or None when it is the identity.
+
+    Characters are replaced through a table of their one-character forms; a
+    character that expands ("㈠" -> "(一)") repeats its raw offset.
+    Per-character normalisation is what keeps each output character's origin
+    known.
+    """
     if unicodedata.is_normalized("NFKC", raw):
-        return list(raw), list(range(len(raw)))
-    chars: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(raw):
-        n = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        for c in n:
-            chars.append(c)
-            idx.append(i)
-    return chars, idx
+        return raw, None
+    single, is_multi, multi_bmp = _nfkc_tables()
+    cp = _codes(raw)
+    bmp = np.minimum(cp, 0xFFFF)
+    out = np.where(cp <= 0xFFFF, single[bmp], cp)
+    multi: dict[int, str] = {}
+    if (cp > 0xFFFF).any():
+        for c in np.unique(cp[cp > 0xFFFF]).tolist():
+            n = _NFKC.get(c)
+            if n is None:
+                n = _NFKC[c] = unicodedata.normalize("NFKC", chr(c))
+            if len(n) == 1:
+                out[cp == c] = ord(n)
+            elif n != chr(c):
+                multi[c] = n
+    expands = is_multi[bmp] & (cp <= 0xFFFF)
+    if expands.any():
+        for c in np.unique(cp[expands]).tolist():
+            multi[c] = multi_bmp[c]
+    if not multi:
+        if np.array_equal(out, cp):
+            return raw, None
+        return out.astype("<u4").tobytes().decode("utf-32-le"), None
+    lens = np.ones(len(cp), dtype=np.int64)
+    for c, n in multi.items():
+        lens[cp == c] = len(n)
+    idx = np.repeat(np.arange(len(cp), dtype=np.int64), lens)
+    starts = np.cumsum(lens) - lens
+    full = out[idx].astype("<u4")
+    for c, n in multi.items():
+        rep = _codes(n)
+        for st in starts[cp == c].tolist():
+            full[st : st + len(rep)] = rep
+    return full.tobytes().decode("utf-32-le"), idx
 
 
 def canonicalize(raw: str) -> tuple[str, list[int]]:
@@ -60,53 +128,60 @@ def canonicalize(raw: str) -> tuple[str, list[int]]:
 
     Tabs survive (they separate table cells in flattened tables); other spaces
     fold to one ASCII space; spaces at line edges and blank-line runs go.
+
+    Vectorised over code points (a character loop cost ~2.5 ms per report):
+
+    * a CR before LF is dropped, a lone CR is a line break;
+    * a run of spaces becomes one space, mapped to its first character, only
+      between two characters that are neither line breaks nor tabs;
+    * line breaks: none before the first kept character, at most two in a
+      row (one blank line), none at the end.
     """
-    chars, idx = _nfkc_chars(raw)
-    simp = to_simplified("".join(chars))
-    out: list[str] = []
-    omap: list[int] = []
-    pending_space = -1
-    line_start = True
-    blank_run = 0
-    for k, (ch, src) in enumerate(zip(simp, idx)):
-        if ch == "\r":
-            if k + 1 < len(simp) and simp[k + 1] == "\n":
-                continue  # CRLF: the LF that follows makes the line break
-            ch = "\n"
-        if ch == "\n":
-            pending_space = -1
-            if line_start:
-                blank_run += 1
-                if blank_run > 1 or not out:
-                    continue
-            out.append("\n")
-            omap.append(src)
-            line_start = True
-            continue
-        if ch == "\t":
-            out.append("\t")
-            omap.append(src)
-            pending_space = -1
-            line_start = False
-            blank_run = 0
-            continue
-        if ch in _SPACE_CHARS or ch.isspace():
-            if not line_start and pending_space < 0:
-                pending_space = src
-            continue
-        if pending_space >= 0:
-            if out and out[-1] != "\t":
-                out.append(" ")
-                omap.append(pending_space)
-            pending_space = -1
-        out.append(ch)
-        omap.append(src)
-        line_start = False
-        blank_run = 0
-    while out and out[-1] in "\n ":
-        out.pop()
-        omap.pop()
-    return "".join(out), omap
+    nf, idx = _nfkc_chars(raw)
+    simp = to_simplified(nf)
+    if not simp:
+        return "", []
+    cp = _codes(simp)
+    cls = _CLASS[np.minimum(cp, 0xFFFF)]
+    cr = cls == _CR
+    if cr.any():  # CR before LF: dropped; a lone CR: a line break
+        drop = np.zeros(len(cp), dtype=bool)
+        drop[:-1] = cr[:-1] & (cls[1:] == _LF)
+        cls = np.where(cr, _LF, cls)
+        cls[drop] = _SPACE + 10  # neither an event nor a space
+    space = cls == _SPACE
+    ev = np.flatnonzero((cls == _OTHER) | (cls == _TAB) | (cls == _LF))
+    if ev.size == 0:
+        return "", []
+    kind = cls[ev]
+    content = kind != _LF
+    if not content.any():
+        return "", []
+    order = np.arange(ev.size)
+    last_content = np.maximum.accumulate(np.where(content, order, -1))
+    keep = content | ((last_content >= 0) & (order - last_content <= 2))
+    keep[np.flatnonzero(content)[-1] + 1 :] = False
+    pos = ev[keep]
+    out = np.where(kind[keep] == _LF, 10, cp[pos]).astype(np.uint32)
+    if space.any():
+        sp = np.flatnonzero(space)
+        prev = np.empty_like(ev)
+        prev[0], prev[1:] = -1, ev[:-1]
+        prev_kind = np.empty_like(kind)
+        prev_kind[0], prev_kind[1:] = _LF, kind[:-1]
+        first = np.searchsorted(sp, prev, side="right")  # first space after the previous event
+        has = first < sp.size
+        has[has] = sp[first[has]] < ev[has]
+        insert = (kind == _OTHER) & (prev_kind == _OTHER) & has
+        if insert.any():
+            ins = sp[first[insert]]
+            pos = np.concatenate([pos, ins])
+            out = np.concatenate([out, np.full(ins.size, 32, dtype=np.uint32)])
+            o = np.argsort(pos, kind="stable")
+            pos, out = pos[o], out[o]
+    text = out.tobytes().decode("utf-32-le")
+    omap = idx[pos] if idx is not None else pos
+    return text, omap.tolist()
 
 
 def is_cjk(ch: str) -> bool:
@@ -137,11 +212,14 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff])|(?<=[\u4e00
 
 def clean_view(text: str) -> View:
     """Canonical text without page-number debris and spaces inside Chinese runs."""
-    drop = bytearray(len(text))
+    if " " not in text:  # both patterns drop spaces (and what they surround)
+        return View(text, list(range(len(text))))
+    drop = np.zeros(len(text), dtype=bool)
     for m in PAGE_DEBRIS.finditer(text):
-        drop[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        drop[m.start() : m.end()] = True
     for m in _CJK_SPACE.finditer(text):
-        drop[m.start()] = 1
-    chars = [c for i, c in enumerate(text) if not drop[i]]
-    mapping = [i for i in range(len(text)) if not drop[i]]
-    return View("".join(chars), mapping)
+        drop[m.start()] = True
+    if not drop.any():
+        return View(text, list(range(len(text))))
+    keep = np.flatnonzero(~drop)
+    return View(_codes(text)[keep].tobytes().decode("utf-32-le"), keep.tolist())

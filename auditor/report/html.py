@@ -51,6 +51,7 @@ CONTEXT_CHARS = 200
 MAX_EMBEDDED_TEXT_CHARS = 50_000_000
 #: clusters listed in the copies section (largest first)
 MAX_CLUSTERS = 300
+MAX_FINDINGS = 10_000  # findings listed in a huge report: the most severe first; counts cover all
 #: characters of canonical text per JSON island (documents are never split)
 TEXT_CHUNK_CHARS = 1_000_000
 #: the columns of a documents row in the data island
@@ -434,7 +435,9 @@ def _verdict(payload: dict[str, Any], findings: list[dict[str, Any]]) -> dict[st
     return {"fail_on": fail_on, "failed": failed, "counts": by_sev, "blocking": blocking, "reason": reason}
 
 
-def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TEXT_CHARS) -> dict[str, Any]:
+def build_view(
+    payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TEXT_CHARS, max_findings: int = MAX_FINDINGS
+) -> dict[str, Any]:
     """Everything the template and the script need, derived from the payload."""
     texts = {k: v for k, v in (payload.get("texts") or {}).items() if isinstance(v, str)}
     docs = _Docs(payload.get("documents") or [])
@@ -484,7 +487,7 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
     if total_chars <= max_text_chars:
         embed = {i for i, d in enumerate(docs.items) if _str(d.get("id")) in texts}
     else:
-        wanted = {d for f in findings for d in f["docs"]} | {p["a"] for p in pairs} | {p["b"] for p in pairs}
+        wanted = {d for f in findings[:max_findings] for d in f["docs"]} | {p["a"] for p in pairs} | {p["b"] for p in pairs}
         embed = {i for i in wanted if _str(docs.items[i].get("id")) in texts}
 
     # Texts travel in chunks (one island per ~1M characters): one island per
@@ -552,7 +555,7 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
 
     data = {
         "docs": {"fields": DOC_FIELDS, "rows": [[row[k] for k in DOC_FIELDS] for row in doc_rows]},
-        "findings": findings,
+        "findings": findings[:max_findings],
         "pairs": pairs,
         "rules": {r["id"]: {"anchor": r["anchor"], "title": r["title"]} for r in rules},
         "labels": _LABELS,
@@ -591,6 +594,8 @@ def build_view(payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TE
             for k, chunk in enumerate(chunks)
         ),
         "texts_partial": len(embed) < sum(1 for d in doc_rows if d["id"] in texts),
+        "findings_partial": len(findings) > max_findings,
+        "n_findings_shown": min(len(findings), max_findings),
         "data": data,
     }
 

@@ -1,12 +1,25 @@
-"""JUnit XML: one test suite per document, one failing test case per finding.
+"""JUnit XML: one test suite per document, one test case per finding.
 
 CI systems that know nothing about SARIF (Jenkins, GitLab test reports) show
-a document with errors as a failed suite.
+a document that fails the gate as a failed suite.  A case *fails* exactly
+when the finding fails the run (status new, severity at or above
+``--fail-on``), so the test report and the exit code agree; baselined and
+suppressed findings are *skipped* cases with their status as the message;
+the rest pass with their text in ``system-out``.  A document without
+findings gets one passing case, so every document shows up.
 """
 
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
+
+from auditor.model import Severity
+
+
+def _fails(f, fail_on: str) -> bool:
+    if fail_on == "never" or getattr(f, "status", "new") != "new":
+        return False
+    return f.severity.rank >= Severity(fail_on).rank
 
 
 def render_junit(result) -> str:
@@ -14,17 +27,26 @@ def render_junit(result) -> str:
     by_doc: dict[str, list] = {d.id: [] for d in result.documents}
     for f in result.findings:
         by_doc.setdefault(f.documents[0], []).append(f)
-    total_fail = 0
+    total_fail = total_skip = 0
     for doc_id, findings in by_doc.items():
-        failing = [f for f in findings if f.severity.value == "error"]
-        suite = ET.SubElement(root, "testsuite", name=doc_id, tests=str(max(1, len(findings))), failures=str(len(failing)), errors="0")
+        failing = [f for f in findings if _fails(f, result.fail_on)]
+        skipped = [f for f in findings if getattr(f, "status", "new") != "new"]
+        suite = ET.SubElement(
+            root, "testsuite", name=doc_id, tests=str(max(1, len(findings))), failures=str(len(failing)),
+            errors="0", skipped=str(len(skipped)),
+        )
         total_fail += len(failing)
+        total_skip += len(skipped)
         if not findings:
             ET.SubElement(suite, "testcase", classname=doc_id, name="audit")
         for f in findings:
             case = ET.SubElement(suite, "testcase", classname=doc_id, name=f"{f.rule} {f.id}")
             body = f.message + "\n" + "\n".join(f"{e.document}[{e.start}:{e.end}] {e.text}" for e in f.evidence)
-            if f.severity.value == "error":
+            status = getattr(f, "status", "new")
+            if status != "new":
+                reason = getattr(f, "reason", "")
+                ET.SubElement(case, "skipped", message=status + (f": {reason}" if reason else ""))
+            elif _fails(f, result.fail_on):
                 el = ET.SubElement(case, "failure", message=f.message, type=f.category)
                 el.text = body
             else:
@@ -32,4 +54,5 @@ def render_junit(result) -> str:
                 out.text = f"{f.severity.value}: {body}"
     root.set("tests", str(sum(int(s.get("tests")) for s in root)))
     root.set("failures", str(total_fail))
+    root.set("skipped", str(total_skip))
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,14 +1,19 @@
 """SARIF 2.1.0: code-scanning UIs (GitHub, GitLab, Azure) show findings inline.
 
-Locations point at the source file with a character region into the
-document's canonical text; the rule metadata carries each rule's docs.
+Locations point at the source file by its repository-relative path
+(percent-encoded, as a URI reference must be).  A plain-text report gets the
+file's line numbers; other formats a character region into the document's
+canonical text.  Under a baseline every result has a ``baselineState`` and
+suppressed ones carry the reason.  The rule metadata carries each rule's docs.
 """
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from auditor import __version__
+from auditor.report.locations import line_of, repo_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -28,15 +33,36 @@ def render_sarif(result) -> str:
         for r in result.rules
     ]
     index = {r.id: i for i, r in enumerate(result.rules)}
+    baselined_run = "baseline" in getattr(result, "run_info", {})
+    uris: dict[str, str] = {}
+
+    def uri(doc_id: str) -> str:
+        # RFC 3986 URI reference: the repository-relative path, percent-encoded (Chinese file names)
+        if doc_id not in uris:
+            d = docs.get(doc_id)
+            path = repo_path(d, result.roots)[0] if d is not None else doc_id.split("#")[0]
+            uris[doc_id] = quote(path, safe="/")
+        return uris[doc_id]
+
     results = []
     for f in result.findings:
         locs = []
         for e in f.evidence[:5] or [None]:
             doc_id = e.document if e else f.documents[0]
             d = docs.get(doc_id)
-            phys = {"artifactLocation": {"uri": d.source if d else doc_id.split("#")[0]}}
+            phys = {"artifactLocation": {"uri": uri(doc_id)}}
             if e is not None:
-                phys["region"] = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
+                line = line_of(d, e.start) if d is not None else None
+                if line is None:
+                    region = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
+                else:
+                    # a plain-text report: lines of the file itself (code-scanning UIs place results by
+                    # line); the canonical-text span goes along as a property, since SARIF char offsets
+                    # would have to count the file's own characters
+                    end = max(line, line_of(d, max(e.start, e.end - 1)) or line)
+                    region = {"startLine": line, "endLine": end, "snippet": {"text": e.text},
+                              "properties": {"canonicalStart": e.start, "canonicalEnd": e.end}}
+                phys["region"] = region
             locs.append({"physicalLocation": phys, "logicalLocations": [{"name": doc_id, "kind": "document"}]})
         res = {
             "ruleId": f.rule,
@@ -48,8 +74,9 @@ def render_sarif(result) -> str:
         }
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
+        if baselined_run:
+            res["baselineState"] = "new" if getattr(f, "status", "new") == "new" else "unchanged"
         if getattr(f, "status", "new") != "new":
-            res["baselineState"] = "unchanged"
             if f.status == "suppressed":
                 res["suppressions"] = [{"kind": "external", "justification": getattr(f, "reason", "")}]
         results.append(res)

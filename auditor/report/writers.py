@@ -59,9 +59,15 @@ def render(result, fmt: str) -> str:
 
 
 def write_outputs(result, out: Path, formats: list[str]) -> list[Path]:
+    import time
+
     written = []
+    timings = getattr(result, "timings", None)  # `audit run --timings`: seconds per format
     for fmt in formats:
         path = out / FILENAMES[fmt]
+        t = time.perf_counter()
         write_text_atomic(path, render(result, fmt))
+        if timings is not None:
+            timings.stages[f"output_{fmt}"] = time.perf_counter() - t
         written.append(path)
     return written

@@ -595,13 +595,14 @@ def test_paging_for_large_corpora(tmp_path: Path, browser) -> None:
     o = Opened(browser, path)
     try:
         page = o.page
-        assert page.locator("#finding-list article.finding").count() == 200
+        cards = page.locator("#finding-list article.finding")
+        sync_api.expect(cards).to_have_count(200)
         assert shown(page) == 453
         page.click("#finding-more")
-        assert page.locator("#finding-list article.finding").count() == 400
+        sync_api.expect(cards).to_have_count(400)
         page.click("#finding-more")
-        assert page.locator("#finding-list article.finding").count() == 453
-        assert page.locator("#finding-more").is_hidden()
+        sync_api.expect(cards).to_have_count(453)
+        sync_api.expect(page.locator("#finding-more")).to_be_hidden()
         assert page.locator("#doc-table tbody tr").count() == 200
         page.click("#doc-more")
         assert page.locator("#doc-table tbody tr").count() == 302

@@ -76,23 +76,24 @@ def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[
     return found
 
 
-def _label(tokens: list[Token], j: Joined, a: int, b: int) -> LabelSpan:
-    """The label tokens covering joined[a:b], as one span."""
+def _span(tokens: list[Token], text: str) -> LabelSpan:
+    """Consecutive label tokens as one span (the text as printed, line breaks and all)."""
+    s, e = tokens[0].start, tokens[-1].end
+    return LabelSpan(text[s:e] if text else " ".join(t.text for t in tokens), s, e)
+
+
+def _label(tokens: list[Token], j: Joined, a: int, b: int, text: str) -> LabelSpan:
+    """The label tokens covering joined[a:b]."""
     if not tokens or a >= len(j.owner):
         return LabelSpan("")
-    first = tokens[j.owner[a]]
-    last = tokens[j.owner[max(a, min(b, len(j.owner)) - 1)]]
-    return LabelSpan(f"{first.text}" if first is last else "", first.start, last.end)
+    return _span(tokens[j.owner[a] : j.owner[max(a, min(b, len(j.owner)) - 1)] + 1], text)
 
 
-def _row_label(tokens: list[Token], j: Joined, a: int, b: int, text: str) -> LabelSpan:
-    sp = _label(tokens, j, a, b)
-    if sp.start < 0:
-        return sp
-    # widen to the whole tokens from the first one matched to the end of the run
-    first_i = j.owner[a]
-    s, e = tokens[first_i].start, tokens[-1].end
-    return LabelSpan(text[s:e] if text else sp.text, s, e)
+def _row_label(tokens: list[Token], j: Joined, a: int, text: str) -> LabelSpan:
+    """A row's label: from the token where its keyword matched to the end of the run."""
+    if not tokens or a >= len(j.owner):
+        return LabelSpan("")
+    return _span(tokens[j.owner[a] :], text)
 
 
 def _cell(tok: Token) -> CellValue:
@@ -133,7 +134,7 @@ def parse_t3(recs: list[Record], text: str = "") -> list[StdTable]:
         j = Joined.of(rec.labels)
         m = best_row(T3_ROWS, j.text, cur if table is not None else -1)
         if table is not None and m is None:
-            if _finish(table, 2):
+            if _finish(table, 1):
                 out.append(table)
             table, cur = None, -1
             m = best_row(T3_ROWS, j.text, -1)
@@ -145,16 +146,16 @@ def parse_t3(recs: list[Record], text: str = "") -> list[StdTable]:
                 continue
             table = StdTable("t3", source="table" if rec.positional else "text", cols=list(cols))
             _col_labels(table, rec.labels, T3_COLS, text)
-        idx, a, b = m
+        idx, a, _b = m
         cur = idx
         if vals is None:
             continue  # the row is there but its values cannot be mapped
         key = T3_ROWS[idx].key
         table.rows.append(key)
-        table.row_labels[key] = _row_label(rec.labels, j, a, b, text)
+        table.row_labels[key] = _row_label(rec.labels, j, a, text)
         for c, tok in zip(cols, vals):
             table.cells[(key, c)] = _cell(tok)
-    if table is not None and _finish(table, 2):
+    if table is not None and _finish(table, 1):
         out.append(table)
     for t in out:
         _t3_era(t)
@@ -195,7 +196,7 @@ def parse_t4(recs: list[Record], text: str = "") -> list[StdTable]:
             for tok in rec.labels[-60:]:
                 if d.pattern.search(norm(tok.text)) and len(norm(tok.text)) <= 12:
                     t.row_labels[d.key] = LabelSpan(tok.text, tok.start, tok.end)
-        if _finish(t, 1):
+        if _finish(t, 0):  # fifteen blanks under the heading are still the table (of unknowns)
             out.append(t)
     return out
 
@@ -231,8 +232,9 @@ def _t2_cols(header: list[Token]) -> list[str]:
 
 
 class _T2State:
-    def __init__(self, text: str) -> None:
-        self.text = text
+    """Table 二 being read: the current block, its heading words and columns."""
+
+    def __init__(self) -> None:
         self.table: StdTable | None = None
         self.block = ""
         self.header: list[Token] = []
@@ -262,7 +264,7 @@ class _T2State:
 
 
 def parse_t2(recs: list[Record], text: str = "") -> list[StdTable]:
-    st = _T2State(text)
+    st = _T2State()
     for rec in recs:
         labels = rec.labels
         bi = None
@@ -288,8 +290,7 @@ def parse_t2(recs: list[Record], text: str = "") -> list[StdTable]:
                 vals = fit(rec.values, len(st.cols))
                 if vals is not None and len(j.text) <= 120:
                     st.extra += 1
-                    lab = LabelSpan(" ".join(t.text for t in labels), labels[0].start, labels[-1].end)
-                    st.row(f"extra{st.extra}", lab, vals)
+                    st.row(f"extra{st.extra}", _span(labels, text), vals)
                     continue
             st.finish()
             continue
@@ -301,11 +302,7 @@ def parse_t2(recs: list[Record], text: str = "") -> list[StdTable]:
         vals = fit(rec.values, len(st.cols))
         if vals is None:
             continue
-        row_toks = labels[len(labels) - k :]
-        lab = LabelSpan(text[row_toks[0].start : row_toks[-1].end] if text else row_toks[0].text, row_toks[0].start, row_toks[-1].end)
-        st.row(d.key, lab, vals)
-        if st.table is not None and not st.table.col_labels:
-            pass
+        st.row(d.key, _span(labels[len(labels) - k :], text), vals)
         _t2_col_spans(st.table, st.header, text)
     st.finish()
     return st.out
@@ -320,10 +317,7 @@ def _t2_col_spans(t: StdTable | None, header: list[Token], text: str) -> None:
             continue
         m = d.pattern.search(j.text)
         if m:
-            t.col_labels[d.key] = _label(header, j, m.start(), m.end())
-            lab = t.col_labels[d.key]
-            if text and lab.start >= 0:
-                lab.text = text[lab.start : lab.end]
+            t.col_labels[d.key] = _label(header, j, m.start(), m.end(), text)
 
 
 def _t2_era(t: StdTable) -> None:
@@ -336,8 +330,6 @@ def _t2_era(t: StdTable) -> None:
         d = next((x for x in T2_ROWS if x.key == r), None)
         if d is not None and d.eras:
             votes[d.eras[0]].append(t.row_labels[r])
-    if "9" in t.groups.values() and not any(r == "procurement" for r in t.rows):
-        pass
     n19, n21 = len(votes["2019"]), len(votes["2021"])
     if n19 or n21:
         t.era = "2019" if n19 > n21 else "2021"
@@ -369,11 +361,11 @@ def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
         if vals is None:
             misses += 1
             continue
-        idx, a, b = m
+        idx, a, _b = m
         cur, misses = idx, 0
         key = STAT_ROWS[idx].key
         table.rows.append(key)
-        table.row_labels[key] = _row_label(rec.labels, j, a, b, text)
+        table.row_labels[key] = _row_label(rec.labels, j, a, text)
         for c, tok in zip(table.cols, vals):
             table.cells[(key, c)] = _cell(tok)
     if table is not None and _finish(table, 3):

@@ -25,7 +25,7 @@ from auditor.model import Table
 _NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|条|个|项|次|人|万元)?")
 _DASH = re.compile(r"[\-—–―─‐/\\]+|无")
 _FIELD_SEP = re.compile(r"[\t|]")
-_RULE_LINE = re.compile(r"[\s|:\-]+")  # a markdown rule line "|---|:--|"
+_RULE_LINE = re.compile(r"[\s|:]*-{3,}[\s|:\-]*")  # a markdown rule line "|---|:--|"
 
 
 @dataclass
@@ -81,8 +81,8 @@ def _words(text: str, offset: int, positional: bool) -> list[Token]:
 
 def line_tokens(line: str, offset: int) -> list[Token]:
     """Tokens of one line of flattened text (cells split by tabs, `|` or spaces)."""
-    if not line.strip() or (("|" in line) and _RULE_LINE.fullmatch(line)):
-        return []
+    if (not line.strip() and "\t" not in line) or ("|" in line and _RULE_LINE.fullmatch(line)):
+        return []  # a line of tabs alone is a row of empty cells; a markdown rule line is none
     if not _FIELD_SEP.search(line):
         return _words(line, offset, positional=False)
     fields: list[tuple[int, int]] = []
@@ -91,10 +91,12 @@ def line_tokens(line: str, offset: int) -> list[Token]:
         fields.append((pos, m.start()))
         pos = m.end()
     fields.append((pos, len(line)))
+    # "| a | b |": the outer pipes close the row, they open no cells; a tab does
+    # separate cells, so trailing tabs are empty cells.
     if line.lstrip().startswith("|") and not line[fields[0][0] : fields[0][1]].strip():
         fields = fields[1:]
-    while fields and not line[fields[-1][0] : fields[-1][1]].strip():
-        fields.pop()  # trailing separators carry no cells
+    if line.rstrip().endswith("|") and fields and not line[fields[-1][0] : fields[-1][1]].strip():
+        fields.pop()
     out: list[Token] = []
     for a, b in fields:
         piece = line[a:b]
@@ -166,7 +168,7 @@ def fit(values: list[Token], n: int) -> list[Token] | None:
     Positional runs may carry trailing blanks (unused columns of a wider
     table, trailing separators); runs without positions must have exactly
     `n` values.  A run that is short is never padded: which cell is missing
-    cannot be known.
+    cannot be known.  A positional row of blanks maps to unknown cells.
     """
     if n <= 0:
         return None
@@ -174,6 +176,5 @@ def fit(values: list[Token], n: int) -> list[Token] | None:
     if run and all(v.positional for v in run):
         while len(run) > n and run[-1].kind == "blank":
             run.pop()
-    if len(run) != n or not any(v.kind == "value" for v in run):
-        return None
-    return run
+        return run if len(run) == n else None  # a row left blank is still a row (of unknowns)
+    return run if len(run) == n else None

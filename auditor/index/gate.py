@@ -1,0 +1,179 @@
+"""`audit check NEW --against INDEX`: the CI gate over a persistent index.
+
+What is compared with what:
+
+* single-document rules run on the new reports only — the archive was
+  checked when it was archived;
+* corpus rules (near-duplicates, contradictions, cross-year links) run on the
+  new reports plus their *candidates*: indexed reports sharing an LSH band
+  with a new one whose estimated similarity can reach the reporting
+  thresholds, and the new report's agency series within a year either side
+  (same organ as the cross-year checks group it);
+* findings and pairs that involve no new report are dropped (old-vs-old).
+
+Candidates are rebuilt from their stored text and re-analysed with the
+running code, and the dedup stage compares them with the index's frozen stop
+set, so a pair scores here exactly as `audit run` scores it in a corpus with
+that stop set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from auditor.config import Config
+from auditor.dedup import DedupParams, find_pairs
+from auditor.engine.corpus import Corpus
+from auditor.extract.meta import agency_key
+from auditor.index.build import check_fresh, iter_entries
+from auditor.index.sketch import batch_signatures, features, shingle_set
+from auditor.index.store import Candidate, CorpusIndex, estimates
+from auditor.model import Document, Finding
+
+MAX_LSH_CANDIDATES = 50  # per new report, best estimates first
+SLACK = 0.15  # candidates may estimate this far below the reporting thresholds (MinHash noise)
+
+
+@dataclass
+class GateContext:
+    """What the run learnt about the index, for findings.json and --add-on-pass."""
+
+    index: Path
+    indexed: int
+    candidates: list[Candidate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    loaded_meta: dict[str, dict] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "index": str(self.index),
+            "indexed_documents": self.indexed,
+            "candidates": [{"id": c.id, "why": c.why, "estimate": round(c.estimate, 3)} for c in self.candidates],
+        }
+
+
+def dedup_params(config: Config) -> DedupParams:
+    fn = getattr(config, "dedup_params", None)
+    return fn() if callable(fn) else DedupParams()
+
+
+def find_candidates(idx: CorpusIndex, new_docs: list[Document], params: DedupParams) -> tuple[list[Candidate], np.ndarray]:
+    """Indexed reports that can matter to the new ones (see the module docstring)."""
+    st = idx.state()
+    readable = [d for d in new_docs if d.error is None and d.text]
+    new_ids = {d.id for d in new_docs}
+    feats = [features(shingle_set(d.text, params), st.stop) for d in readable]
+    sigs = batch_signatures(feats, st.perms)
+    found: dict[int, Candidate] = {}
+    min_feat = max(params.min_features, 1)
+    for d, f, sig in zip(readable, feats, sigs):
+        if len(f) >= min_feat:
+            pks = idx.lsh_candidates(sig, st)
+            pk_list, ids, mat, nfeat = idx.signatures_of(pks)
+            if pk_list:
+                j, c = estimates(sig, len(f), mat, nfeat)
+                ok = ((j >= params.min_jaccard - SLACK) | (c >= params.min_containment - SLACK)) & (nfeat >= min_feat)
+                score = np.maximum(j, c)
+                order = [i for i in np.argsort(-score, kind="stable") if ok[i] and ids[i] not in new_ids]
+                for i in order[:MAX_LSH_CANDIDATES]:
+                    _note(found, pk_list[i], ids[i], "lsh", float(j[i]))
+        if d.agency:
+            for pk, doc_id in idx.series(agency_key(d.agency), d.year):
+                if doc_id not in new_ids:
+                    _note(found, pk, doc_id, "series", 0.0)
+    return sorted(found.values(), key=lambda c: c.pk), st.frequent
+
+
+def _note(found: dict[int, Candidate], pk: int, doc_id: str, why: str, estimate: float) -> None:
+    c = found.setdefault(pk, Candidate(pk, doc_id, why, estimate))
+    c.estimate = max(c.estimate, estimate)
+    reasons = set(c.why.split("+")) | {why}
+    c.why = "+".join(r for r in ("lsh", "series") if r in reasons)
+
+
+def _run_rules(chosen, new_docs: list[Document], corpus: Corpus) -> list[Finding]:
+    from auditor.pipeline import run_rules
+
+    per_doc = [r for r in chosen if r.scope != "corpus"]
+    corpus_rules = [r for r in chosen if r.scope == "corpus"]
+    own = Corpus(new_docs, today=corpus.today, new_ids=corpus.new_ids)
+    findings = run_rules(per_doc, own) + run_rules(corpus_rules, corpus)
+    order = {d.id: i for i, d in enumerate(corpus.documents)}
+
+    def key(f: Finding):
+        first = min((order.get(d, 1 << 30) for d in f.documents), default=0)
+        return (first, f.evidence[0].start if f.evidence else -1, f.rule, f.id)
+
+    unique: dict[str, Finding] = {}
+    for f in sorted(findings, key=key):
+        unique.setdefault(f.id, f)
+    return list(unique.values())
+
+
+def check_against_index(
+    new_paths: list[Path],
+    index: Path,
+    config: Config | None = None,
+    today: date | None = None,
+    new_docs: list[Document] | None = None,
+):
+    """Audit the new reports against the index; returns (RunResult, GateContext)."""
+    from auditor.api import RunResult, _per_path_filter, select_rules
+    from auditor.engine.rules import load_rules
+    from auditor.ingest import read_documents
+    from auditor.pipeline import analyse
+
+    config = config or Config()
+    params = dedup_params(config)
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    today = today or date.today()
+    docs = new_docs if new_docs is not None else read_documents(new_paths)
+    new_ids = {d.id for d in docs}
+    with CorpusIndex(index) as idx:
+        ctx = GateContext(index=Path(index), indexed=idx.count())
+        ctx.notes.extend(check_fresh(idx, params, Path(config.rules_dir) if config.rules_dir else None))
+        ctx.loaded_meta = {d.id: dict(d.meta) for d in docs}
+        for d in docs:
+            analyse(d)
+        ctx.candidates, frequent = find_candidates(idx, docs, params)
+        old = idx.documents(c.pk for c in ctx.candidates)
+    for d in old:
+        analyse(d)
+    all_rules = load_rules(Path(config.rules_dir) if config.rules_dir else None)
+    chosen = select_rules(all_rules, config)
+    for r in chosen:
+        r.options = {"today": today, "deadlines": config.deadlines}
+    everything = docs + old
+    corpus = Corpus(everything, today=today, new_ids=new_ids)
+    readable = [d for d in everything if d.error is None and d.text]
+    pairs = find_pairs([(d.id, d.text) for d in readable], params, frequent=frequent)
+    for p in pairs:
+        p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
+    corpus.pairs = [p for p in pairs if p.a in new_ids or p.b in new_ids]
+    findings = _per_path_filter(_run_rules(chosen, docs, corpus), config)
+    involved = {d for f in findings for d in f.documents} | {x for p in corpus.pairs for x in (p.a, p.b)}
+    shown = docs + [d for d in old if d.id in involved]
+    result = RunResult(
+        documents=shown,
+        findings=findings,
+        pairs=corpus.pairs,
+        rules=chosen,
+        roots=[str(p) for p in new_paths] + [str(index)],
+        started=started,
+        config=config.model_dump(by_alias=True, exclude_defaults=True),
+        fail_on=config.fail_on,
+    )
+    return result, ctx
+
+
+def add_on_pass(ctx: GateContext, docs: list[Document], config: Config | None = None):
+    """Store the accepted new reports in the index (replacing earlier versions by id)."""
+    from auditor.index.build import add_entries
+
+    params = dedup_params(config or Config())
+    entries = iter_entries(docs, ctx.loaded_meta, params)
+    return add_entries(ctx.index, entries, params, replace=True, create=False)

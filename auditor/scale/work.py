@@ -1,0 +1,129 @@
+"""The per-document work, as functions a worker process or a Dask task runs.
+
+Two passes over the corpus run here, everything in between is corpus-wide:
+
+* `prepare`: read a chunk of files -> documents, each analysed (metadata,
+  sections, facts, tables), checked by the document-scope rules, shingled for
+  the duplicate detector, and frozen (`frozen.freeze`) for the trip back;
+* `sketch`: feature sets (shingles minus the corpus' frequent ones) and
+  their MinHash signatures, once the frequent shingles are known.
+* `align`: the passages of a chunk of verified pairs.
+
+A worker gets its `Context` once (`init`), not with every chunk: the rules
+and the frequent-shingle set would otherwise be pickled thousands of times.
+Chunks are processed and returned in order, so the result is the same for
+any number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from auditor.dedup import DedupParams
+from auditor.dedup import corpus as dd
+from auditor.engine.rules import Rule
+from auditor.ingest import read_source
+from auditor.ingest.discover import SourceFile
+from auditor.model import Document, Finding, Pair
+from auditor.pipeline import analyse, document_findings
+from auditor.scale.frozen import freeze
+
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+@dataclass
+class Context:
+    """What every worker needs, shipped once per worker."""
+
+    rules: list[Rule]  # document- and ingest-scope rules, options set
+    dedup: DedupParams
+    freeze: bool = True
+    frequent: np.ndarray | None = None  # set before the `sketch` pass
+    stop: np.ndarray | None = None  # template + frequent, for `align`
+    exhaustive: bool = False  # the corpus is below `exhaustive_below`: no signatures
+    perms: tuple[np.ndarray, np.ndarray] | None = None  # MinHash permutations, drawn once in the main process
+
+
+@dataclass
+class Prepared:
+    """A chunk of documents after the per-document stage (parallel lists)."""
+
+    docs: list[Document]
+    findings: list[list[Finding]]
+    sets: list[np.ndarray]  # template-free sorted unique shingle hashes
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over the chunk
+    pid: int = 0
+
+
+_CTX: Context | None = None
+
+
+def init(ctx: Context) -> None:
+    """Worker initializer: keep the context for every chunk this process runs."""
+    global _CTX
+    _CTX = ctx
+
+
+def context() -> Context:
+    if _CTX is None:
+        raise RuntimeError("worker context not initialised")
+    return _CTX
+
+
+def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
+    """Ingest, analyse, check and shingle one chunk of files."""
+    ctx = ctx or context()
+    out = Prepared([], [], [], {"ingest": 0.0, "facts": 0.0, "rules": 0.0, "shingles": 0.0}, os.getpid())
+    t = out.seconds
+    template = dd.template(ctx.dedup)
+    for src in sources:
+        t0 = time.perf_counter()
+        docs = read_source(src)
+        t1 = time.perf_counter()
+        t["ingest"] += t1 - t0
+        for doc in docs:
+            t1 = time.perf_counter()
+            analyse(doc)
+            t2 = time.perf_counter()
+            found = document_findings(ctx.rules, doc)
+            t3 = time.perf_counter()
+            if doc.error is None and doc.text:
+                sh = dd.shingle_set(doc.text, ctx.dedup.n, ctx.dedup.seed, template)
+            else:
+                sh = _EMPTY
+            t4 = time.perf_counter()
+            t["facts"] += t2 - t1
+            t["rules"] += t3 - t2
+            t["shingles"] += t4 - t3
+            out.docs.append(freeze(doc, src.path, src.root) if ctx.freeze else doc)
+            out.findings.append(found)
+            out.sets.append(sh)
+    return out
+
+
+def sketch(sets: list[np.ndarray], ctx: Context | None = None) -> tuple[list[np.ndarray], np.ndarray, float]:
+    """Features and signatures of a chunk of shingle sets; seconds spent on signatures."""
+    ctx = ctx or context()
+    feats = dd.features(sets, ctx.frequent if ctx.frequent is not None else _EMPTY)
+    t = time.perf_counter()
+    if ctx.exhaustive:  # a small corpus is compared pair by pair: no signatures needed
+        return feats, np.zeros((len(feats), ctx.dedup.num_perm), dtype=np.uint32), 0.0
+    sigs = dd.sketch(feats, ctx.dedup, ctx.perms)
+    return feats, sigs, time.perf_counter() - t
+
+
+def align(job: tuple[list[Any], list[str], list[str]], ctx: Context | None = None) -> list[Pair]:
+    """Passages of a chunk of verified pairs: ``(sims, ids, texts)``, sims indexing ids/texts."""
+    ctx = ctx or context()
+    sims, ids, texts = job
+    return dd.align_pairs(sims, ids, lambda k: texts[k], ctx.stop, ctx.dedup)
+
+
+def call(fn_name: str, arg: Any) -> Any:
+    """Run one of this module's functions by name with the worker's context."""
+    return globals()[fn_name](arg)
