@@ -46,7 +46,7 @@ from benchmarks.names import Agency, make_agencies
 from benchmarks.report_spec import Spec, era_of, new_spec, next_year_copy, other_agency_copy, partial_copy, render
 from benchmarks.tables import plant_row_error
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 YEARS = (2009, 2024)
 COPY_KINDS = (("next-year", 0.4), ("other-agency", 0.4), ("partial", 0.2))
 

@@ -210,7 +210,16 @@ BANKS["MONTH"] = ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月"
 # Place names appear in about one phrase in three: a copier who changes the
 # names breaks only the shingles around them (real reports are not as
 # name-dense as a list of projects).
-BANKS["PROJECT"] = ["<FAC><WORK>工程", "<FAC><WORK>项目", "<WORK><FAC>项目", "{village}<FAC><WORK>工程", "<FAC><WORK>和<FAC><WORK>工程"]
+# A project usually has a name of its own ("“惠民安居”污水管网改造工程"):
+# 75 x 75 x 40 combinations, so it is the report's own text even among
+# 100,000 reports, and a copier keeps it.
+BANKS["PROJECT"] = [
+    "“<WORD><WORD>”<FAC><WORK>工程",
+    "<WORD><WORD><FAC><WORK>项目",
+    "“<WORD><WORD>”<FAC>和<FAC><WORK>工程",
+    "<FAC><WORK>项目",
+    "{village}<FAC><WORK>工程",
+]
 BANKS["CAMPAIGN"] = ["“<WORD><WORD>”<CAMP>", "“<WORD><WORD>”<CAMP>", "“<WORD><WORD>·<WORD>”<CAMP>", "“<WORD>{town}”<CAMP>"]
 BANKS["PAPER"] = ["《<TOPIC><DOC>》", "《关于<TOPIC>的<DOC>》", "《<FAC><WORK><DOC>》", "《{county}<TOPIC><DOC>》"]
 BANKS["ACCOUNT"] = ["“<WORD><WORD>”微信公众号", "“<WORD><WORD>”政务微博", "“<WORD>之声”服务号", "“<WORD>{county}”微信公众号"]

@@ -42,7 +42,7 @@ BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
 
 def stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams") -> np.ndarray:
     """Corpus-frequent shingles of template-free sets (exact counts)."""
-    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs)
+    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, params.max_df_share)
 
 
 def features(sets: Sequence[np.ndarray], frequent: np.ndarray) -> list[np.ndarray]:

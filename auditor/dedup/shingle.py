@@ -164,10 +164,14 @@ def template_hashes(n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED, path: str
 
 
 def frequent_hashes(
-    sets: Sequence[np.ndarray], max_df: float = 0.3, min_docs_for_df: int = 20, max_df_docs: int | None = None
+    sets: Sequence[np.ndarray],
+    max_df: float = 0.3,
+    min_docs_for_df: int = 20,
+    max_df_docs: int | None = None,
+    max_df_share: float | None = None,
 ) -> np.ndarray:
-    """Hashes present in more than ``max_df`` of the documents (or in more than
-    ``max_df_docs`` documents, whichever is fewer).
+    """Hashes present in more than ``max_df`` of the documents, or in more than
+    ``max(max_df_docs, max_df_share * N)`` documents, whichever is fewer.
 
     Empty until the corpus has ``min_docs_for_df`` documents: in a handful of
     reports a shingle shared by 30% of them is as likely to be a copy as a
@@ -178,7 +182,10 @@ def frequent_hashes(
     standard phrase) is a formula, not evidence that two of them copy each
     other, yet stays under any relative threshold that small corpora can
     afford.  Left in, such shingles make every pair of same-format reports
-    look a little alike, and the candidate pairs grow with N².
+    look a little alike, and the candidate pairs grow with N².  The cap
+    grows with the corpus past ``max_df_docs / max_df_share`` documents
+    (1% of them by default): a phrase in 100 of 100,000 reports can still be
+    one organ's copied project list.
 
     Counting is exact.  Sorted inputs (every `sorted_unique` set) are counted
     one hash range at a time, so the temporary array is a fraction of the
@@ -188,7 +195,7 @@ def frequent_hashes(
         return _EMPTY.copy()
     limit = max_df * len(sets)
     if max_df_docs is not None:
-        limit = min(limit, max_df_docs)
+        limit = min(limit, max(max_df_docs, (max_df_share or 0.0) * len(sets)))
     total = sum(len(s) for s in sets)
     parts = 1 << max(0, int(np.ceil(np.log2(max(total, 1) / _COUNT_BLOCK))))
     if parts == 1 or not all(_is_sorted(s) for s in sets[:64]):
