@@ -10,7 +10,7 @@ view removes the first two so that shingles of a copy still match:
   whitespace, punctuation and symbols are dropped;
 * every run of ASCII digits -- including a decimal point or thousands
   separators inside it (``61.7``, ``1,234``; see `DIGIT_RUN`) -- becomes one placeholder
-  character, so ``2009年898条`` and ``2012年212条`` give the same view.
+  character, so ``2015年120条`` and ``2016年135条`` give the same view.
 
 Names are not masked here (there is no reliable list of them); a changed name
 only breaks the few shingles that overlap it, which the alignment step bridges

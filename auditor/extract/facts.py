@@ -1,6 +1,6 @@
 """Quantities stated in prose, and how they relate to each other.
 
-A quantity is a number with a counting unit ("898条", "15.8万条", "61.7%").
+A quantity is a number with a counting unit ("120条", "15.8万条", "61.5%").
 Its label is the clause in front of it ("累计主动公开政府信息"), or behind it
 when the clause in front is empty ("其中,4件属于已主动公开的信息").
 
@@ -205,7 +205,7 @@ def _breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdow
             marker = "分别"
         elif total is not None and len(run) >= 3:
             between = s[pos[id(total)][1] : fs]
-            # "…政府信息898条。2009年主动公开概况类信息2条;计划总结类信息10条;…"
+            # "…政府信息500条。2015年主动公开概况类信息3条;工作动态类信息40条;…"
             if (
                 len(between) <= 20
                 and between.count("。") + between.count("\n") == 1

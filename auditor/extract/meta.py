@@ -235,7 +235,7 @@ def extract_meta(doc: Document) -> None:
         doc.title, doc.title_span = inner
     elif doc.meta.get("title"):
         doc.title = str(doc.meta["title"]).strip()
-    # a line holding only the agency right above the inner title ("绵阳市环境保护局\n2009…总结")
+    # a line holding only the agency right above the inner title ("某市某局\n2015…总结")
     if inner:
         prev, prev_start = _line_above(text, inner[1].start)
         if organ_like(prev):

@@ -1,7 +1,7 @@
 """Split compilations ("第一篇:…", "第二篇:…") into one document per report.
 
 Aggregator sites publish several reports in one file, each introduced by a
-heading such as `第三篇:绵阳市环境保护局2012政府信息公开工作总结`.  A file
+heading such as `第三篇:某市某局2015年政府信息公开工作总结`.  A file
 is split only when at least two such headings appear at line starts, so a
 report that merely mentions "第一篇" in a sentence is left whole.
 """
