@@ -56,16 +56,17 @@ class DedupParams:
     similarity DUP001 reports -- with probability 0.996 (0.9999 at 0.4);
     pairs only similar by containment (>= 0.5) come from the sampled
     containment index.  A shingle in more than ``max_df`` of the documents
-    *or in more than ``max(max_df_docs, max_df_share * N)`` documents* (100
-    up to 10,000 reports, 1% beyond) is boilerplate (see
+    *or in more than ``max_df_docs`` documents* is boilerplate (see
     `shingle.frequent_hashes`): this is what keeps honest reports of one
     format year from all looking a little alike and the candidate pairs from
     growing with N²; it also means a template copied by more organs than that
-    is treated as a formula (raise the cap to see such families, at a cost
-    that grows with their square).  Below 334 documents the relative
-    threshold is the smaller one and nothing changes.  Measured on the
-    benchmark corpus: a fixed cap of 100 at 100,000 reports also removed the
-    copied project names of name-changed copies (recall 0.75); 1% keeps them.
+    is treated as a formula.  Below 334 documents the relative threshold is
+    the smaller one and nothing changes.  Measured on the benchmark corpus
+    (benchmarks/RESULTS.md): at 100,000 reports the fixed cap of 100 also
+    removes phrases a name-changed copy shares with its source (duplicate
+    recall 0.75 there, 0.997 at 10,000); a cap growing with N
+    (``max_df_share=0.01``) keeps them but made the candidate join quadratic
+    again and the 100,000-report run was killed for memory (23 GB).
     """
 
     n: int = 5  # shingle length in view characters
@@ -78,7 +79,7 @@ class DedupParams:
     containment_sample: int = 8  # containment index keeps 1 shingle in this many (by hash)
     max_df: float = 0.3
     max_df_docs: int | None = 100  # ... or in more than this many documents: a formula, not a copy ...
-    max_df_share: float = 0.01  # ... once 1% of the documents is more than that
+    max_df_share: float | None = None  # ... or, if set, in more than this share of them (see below)
     min_docs_for_df: int = 20
     min_passage_chars: int = 30  # in view characters
     max_gap: int = 32  # view characters bridged inside one passage

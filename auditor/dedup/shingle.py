@@ -182,10 +182,8 @@ def frequent_hashes(
     standard phrase) is a formula, not evidence that two of them copy each
     other, yet stays under any relative threshold that small corpora can
     afford.  Left in, such shingles make every pair of same-format reports
-    look a little alike, and the candidate pairs grow with N².  The cap
-    grows with the corpus past ``max_df_docs / max_df_share`` documents
-    (1% of them by default): a phrase in 100 of 100,000 reports can still be
-    one organ's copied project list.
+    look a little alike, and the candidate pairs grow with N².
+    ``max_df_share`` (off by default) lets the cap grow with the corpus.
 
     Counting is exact.  Sorted inputs (every `sorted_unique` set) are counted
     one hash range at a time, so the temporary array is a fraction of the
