@@ -114,6 +114,15 @@ def _per_path_filter(findings: list[Finding], config: Config) -> list[Finding]:
     return out
 
 
+def prepare_rules(config: Config, rules: list[Rule] | None, today: date | None) -> list[Rule]:
+    """The rules a run uses: loaded (unless given), selected by the config, given run-wide options."""
+    all_rules = rules if rules is not None else load_rules(Path(config.rules_dir) if config.rules_dir else None)
+    chosen = select_rules(all_rules, config)
+    for r in chosen:
+        r.options = {"today": today or date.today(), "deadlines": config.deadlines}
+    return chosen
+
+
 def audit_documents(
     docs: list[Document],
     config: Config | None = None,
@@ -124,10 +133,7 @@ def audit_documents(
 ) -> RunResult:
     config = config or Config()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    all_rules = rules if rules is not None else load_rules(Path(config.rules_dir) if config.rules_dir else None)
-    chosen = select_rules(all_rules, config)
-    for r in chosen:
-        r.options = {"today": today or date.today(), "deadlines": config.deadlines}
+    chosen = prepare_rules(config, rules, today)
     for d in docs:
         analyse(d)
     corpus: Corpus = build_corpus(docs, today=today, dedup=config.dedup_params(), new_ids=new_ids)

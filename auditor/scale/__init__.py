@@ -53,11 +53,10 @@ def audit_paths(
     timings: Timings | None = None,
 ):
     """Audit every report under ``paths`` as one corpus (see the module docstring)."""
-    from auditor.api import RunResult, _per_path_filter, select_rules
+    from auditor.api import RunResult, _per_path_filter, prepare_rules
     from auditor.config import Config
     from auditor.dedup import corpus as dd
     from auditor.dedup.minhash import permutations
-    from auditor.engine.rules import load_rules
     from auditor.ingest import discover
     from auditor.pipeline import build_corpus, run_rules
     from auditor.scale import work
@@ -66,10 +65,7 @@ def audit_paths(
     tm = timings or Timings()
     config = config or Config()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    all_rules = rules if rules is not None else load_rules(Path(config.rules_dir) if config.rules_dir else None)
-    chosen = select_rules(all_rules, config)
-    for r in chosen:
-        r.options = {"today": today or date.today(), "deadlines": config.deadlines}
+    chosen = prepare_rules(config, rules, today)
     params = config.dedup_params()
     ps = [Path(p) for p in paths]
     with tm.stage("discover"):
