@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from auditor.checks._series import links
 from auditor.dedup import DedupParams, find_pairs
 from auditor.engine.corpus import Corpus
 from auditor.engine.rules import Rule
@@ -79,9 +80,16 @@ def run_rules(rules: Iterable[Rule], corpus: Corpus, doc_findings: Iterable[list
     if doc_findings is not None:
         for found in doc_findings:
             findings.extend(found)
+    rules = list(rules)
+    series = [r for r in rules if r.scope == "corpus" and r.kind.per_link is not None]
+    for link in links(corpus) if series else ():  # link by link: each report pair is read once for all rules
+        for rule in series:
+            findings.extend(rule.kind.per_link(rule, link))
     for rule in rules:
         if doc_findings is not None and rule.scope in ("document", "ingest"):
             continue
+        if rule.kind.per_link is not None and rule.scope == "corpus":
+            continue  # run above
         if rule.scope == "document":
             for doc in readable:
                 findings.extend(rule.kind.run(rule, doc))

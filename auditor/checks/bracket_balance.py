@@ -23,48 +23,58 @@ class Params(BaseModel):
 
 
 @lru_cache(maxsize=8)
-def _brackets(pairs: tuple[str, ...]) -> re.Pattern:
-    return re.compile("[" + re.escape("".join(pairs)) + "]")
+def _scanner(pairs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """The brackets plus the paragraph break and the table-cell tab, and who closes whom."""
+    rx = re.compile("[" + re.escape("".join(pairs)) + "\n\t]")
+    return rx, {p[0]: p[1] for p in pairs}, {p[1]: p[0] for p in pairs}
 
 
-def _unbalanced(par: str, pairs: list[str]):
-    """Offsets (inside par) of brackets without a partner."""
-    openers = {p[0]: p[1] for p in pairs}
-    closers = {p[1]: p[0] for p in pairs}
+def _unbalanced(text: str, pairs: list[str]) -> list[int]:
+    """Offsets of brackets without a partner in their paragraph, in text order.
+
+    One pass over the whole text (only brackets, line breaks and tabs are
+    visited, the rest is skipped in C); paragraphs with a tab are table rows,
+    not prose, and are skipped.
+    """
+    rx, openers, closers = _scanner(tuple(pairs))
+    bad: list[int] = []
     stack: list[tuple[str, int]] = []
-    bad = []
-    for m in _brackets(tuple(pairs)).finditer(par):  # only the brackets matter: skip the rest in C
+    par_bad: list[int] = []
+    table = False
+
+    def close_paragraph() -> None:
+        if not table:
+            par_bad.extend(i for _, i in stack)
+            bad.extend(sorted(par_bad))
+
+    for m in rx.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in openers:
+        if ch == "\n":
+            close_paragraph()
+            stack, par_bad, table = [], [], False
+        elif ch == "\t":
+            table = True
+        elif ch in openers:
             stack.append((ch, i))
-        elif ch in closers:
-            if stack and stack[-1][0] == closers[ch]:
-                stack.pop()
-            elif any(o == closers[ch] for o, _ in stack):
-                while stack and stack[-1][0] != closers[ch]:
-                    bad.append(stack.pop()[1])
-                stack.pop()
-            else:
-                bad.append(i)
-    bad.extend(i for _, i in stack)
-    return sorted(bad)
+        elif stack and stack[-1][0] == closers[ch]:
+            stack.pop()
+        elif any(o == closers[ch] for o, _ in stack):
+            while stack and stack[-1][0] != closers[ch]:
+                par_bad.append(stack.pop()[1])
+            stack.pop()
+        else:
+            par_bad.append(i)
+    close_paragraph()
+    return bad
 
 
 def check(rule, doc: Document):
     p: Params = rule.params
-    found = 0
-    pos = 0
-    for par in doc.text.split("\n"):
-        if "\t" not in par:  # table rows are not prose
-            for i in _unbalanced(par, p.pairs):
-                if found >= p.max_per_document:
-                    return
-                found += 1
-                at = pos + i
-                yield rule.finding(
-                    f"括号或书名号不成对: “{par[i]}”",
-                    [doc.id],
-                    [evidence(doc, max(0, at - p.context), min(len(doc.text), at + p.context + 1))],
-                    {"char": par[i], "offset": at},
-                )
-        pos += len(par) + 1
+    text = doc.text
+    for at in _unbalanced(text, p.pairs)[: p.max_per_document]:
+        yield rule.finding(
+            f"括号或书名号不成对: “{text[at]}”",
+            [doc.id],
+            [evidence(doc, max(0, at - p.context), min(len(text), at + p.context + 1))],
+            {"char": text[at], "offset": at},
+        )

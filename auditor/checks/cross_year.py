@@ -80,49 +80,53 @@ def _table(p: Params, link, rows: list[tuple[str, list[Term], list[Term], list[T
 
 
 def check(rule, corpus):
-    p: Params = rule.params
     for link in links(corpus):
-        lt, et = link.later.std_tables.get(p.table), link.earlier.std_tables.get(p.table)
-        if lt is None or et is None:
-            continue
-        if p.eras and (lt.era not in p.eras or et.era not in p.eras):
-            continue
-        if p.same_era and lt.era != et.era:
-            continue
-        bad = []
-        for fixed, a, b, c in _pairs(p, lt, et):
-            lhs, rhs = total(a), total(b) + total(c)
-            if (lhs != rhs) if p.relation == "eq" else (lhs > rhs):
-                bad.append((fixed, a, b, c))
-        if not bad:
-            continue
-        kind = "col" if p.for_each == "row" else "row"
-        parts = []
-        for fixed, a, b, c in bad:
-            name = row_label(p.table, fixed) if p.for_each == "row" else col_label(p.table, fixed)
-            rhs = side(p.table, b, kind, f"{link.earlier.year}年 ")
-            if c:
-                extra = side(p.table, c, kind, f"{link.later.year}年 ")
-                rhs = f"{rhs}；{extra}；合计 {fmt(total(b) + total(c))}"
-            rel = "≠" if p.relation == "eq" else ">"
-            parts.append(f"{name}: {side(p.table, a, kind, f'{link.later.year}年 ')} {rel} {rhs}")
-        equation = "；".join(parts) if len(parts) > 1 else parts[0]
-        ev_later = [cell_evidence(link.later, t.cv) for _, a, _, c in bad for t in a + c]
-        ev_earlier = [cell_evidence(link.earlier, t.cv) for _, _, b, _ in bad for t in b]
-        first = bad[0]
-        yield rule.finding(
-            f"{TABLE_NAMES[p.table]}跨年度数据不衔接 {p.identity}（{link.earlier.year}→{link.later.year}）: {equation}"
-            + ("" if link.same_name else f"（两年机关名称写法不同: {link.earlier.agency} / {link.later.agency}）"),
-            [link.later.id, link.earlier.id],
-            evidences(link.later, ev_later) + evidences(link.earlier, ev_earlier),
-            {
-                "identity": p.identity,
-                "equation": equation,
-                "stated": total(first[1]),
-                "computed": total(first[2]) + total(first[3]),
-                "years": [link.earlier.year, link.later.year],
-                "mismatches": [{"key": f, "later": total(a), "expected": total(b) + total(c)} for f, a, b, c in bad],
-                "table": _table(p, link, bad),
-            },
-            severity=link.severity,
-        )
+        yield from check_link(rule, link)
+
+
+def check_link(rule, link):
+    p: Params = rule.params
+    lt, et = link.later.std_tables.get(p.table), link.earlier.std_tables.get(p.table)
+    if lt is None or et is None:
+        return
+    if p.eras and (lt.era not in p.eras or et.era not in p.eras):
+        return
+    if p.same_era and lt.era != et.era:
+        return
+    bad = []
+    for fixed, a, b, c in _pairs(p, lt, et):
+        lhs, rhs = total(a), total(b) + total(c)
+        if (lhs != rhs) if p.relation == "eq" else (lhs > rhs):
+            bad.append((fixed, a, b, c))
+    if not bad:
+        return
+    kind = "col" if p.for_each == "row" else "row"
+    parts = []
+    for fixed, a, b, c in bad:
+        name = row_label(p.table, fixed) if p.for_each == "row" else col_label(p.table, fixed)
+        rhs = side(p.table, b, kind, f"{link.earlier.year}年 ")
+        if c:
+            extra = side(p.table, c, kind, f"{link.later.year}年 ")
+            rhs = f"{rhs}；{extra}；合计 {fmt(total(b) + total(c))}"
+        rel = "≠" if p.relation == "eq" else ">"
+        parts.append(f"{name}: {side(p.table, a, kind, f'{link.later.year}年 ')} {rel} {rhs}")
+    equation = "；".join(parts) if len(parts) > 1 else parts[0]
+    ev_later = [cell_evidence(link.later, t.cv) for _, a, _, c in bad for t in a + c]
+    ev_earlier = [cell_evidence(link.earlier, t.cv) for _, _, b, _ in bad for t in b]
+    first = bad[0]
+    yield rule.finding(
+        f"{TABLE_NAMES[p.table]}跨年度数据不衔接 {p.identity}（{link.earlier.year}→{link.later.year}）: {equation}"
+        + ("" if link.same_name else f"（两年机关名称写法不同: {link.earlier.agency} / {link.later.agency}）"),
+        [link.later.id, link.earlier.id],
+        evidences(link.later, ev_later) + evidences(link.earlier, ev_earlier),
+        {
+            "identity": p.identity,
+            "equation": equation,
+            "stated": total(first[1]),
+            "computed": total(first[2]) + total(first[3]),
+            "years": [link.earlier.year, link.later.year],
+            "mismatches": [{"key": f, "later": total(a), "expected": total(b) + total(c)} for f, a, b, c in bad],
+            "table": _table(p, link, bad),
+        },
+        severity=link.severity,
+    )

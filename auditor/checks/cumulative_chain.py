@@ -58,43 +58,47 @@ def _by_label(doc: Document, scope: str, min_chars: int) -> dict[tuple[str, str]
 
 
 def check(rule, corpus):
-    n = rule.params.min_label_chars
     for link in links(corpus):
-        lc, ec = _by_label(link.later, "cumulative", n), _by_label(link.earlier, "cumulative", n)
-        la = _by_label(link.later, "annual", n)
-        for key in sorted(lc.keys() & ec.keys()):
-            ql, qe, qa = lc[key], ec[key], la.get(key)
-            label, unit = key
-            if qa is not None:
-                expected = qe.value + qa.value
-                if ql.value == expected:
-                    continue
-                equation = (
-                    f"{link.later.year}年累计 {fmt(ql.value)} ≠ {link.earlier.year}年累计 {fmt(qe.value)}"
-                    f" + {link.later.year}年新增 {fmt(qa.value)} = {fmt(expected)}"
-                )
-            elif ql.value < qe.value:
-                expected = qe.value
-                equation = f"{link.later.year}年累计 {fmt(ql.value)} < {link.earlier.year}年累计 {fmt(qe.value)}"
-            else:
+        yield from check_link(rule, link)
+
+
+def check_link(rule, link):
+    n = rule.params.min_label_chars
+    lc, ec = _by_label(link.later, "cumulative", n), _by_label(link.earlier, "cumulative", n)
+    la = _by_label(link.later, "annual", n)
+    for key in sorted(lc.keys() & ec.keys()):
+        ql, qe, qa = lc[key], ec[key], la.get(key)
+        label, unit = key
+        if qa is not None:
+            expected = qe.value + qa.value
+            if ql.value == expected:
                 continue
-            ev = [evidence(link.later, ql.span_start, ql.end)]
-            if qa is not None:
-                ev.append(evidence(link.later, qa.span_start, qa.end))
-            ev.append(evidence(link.earlier, qe.span_start, qe.end))
-            yield rule.finding(
-                f"累计数跨年度不衔接（{label}，{unit}）: {equation}",
-                [link.later.id, link.earlier.id],
-                ev,
-                {
-                    "label": label,
-                    "unit": unit,
-                    "equation": equation,
-                    "stated": ql.value,
-                    "computed": expected,
-                    "earlier": qe.value,
-                    "annual": qa.value if qa is not None else None,
-                    "difference": fmt(ql.value - Decimal(expected)),
-                },
-                severity=link.severity,
+            equation = (
+                f"{link.later.year}年累计 {fmt(ql.value)} ≠ {link.earlier.year}年累计 {fmt(qe.value)}"
+                f" + {link.later.year}年新增 {fmt(qa.value)} = {fmt(expected)}"
             )
+        elif ql.value < qe.value:
+            expected = qe.value
+            equation = f"{link.later.year}年累计 {fmt(ql.value)} < {link.earlier.year}年累计 {fmt(qe.value)}"
+        else:
+            continue
+        ev = [evidence(link.later, ql.span_start, ql.end)]
+        if qa is not None:
+            ev.append(evidence(link.later, qa.span_start, qa.end))
+        ev.append(evidence(link.earlier, qe.span_start, qe.end))
+        yield rule.finding(
+            f"累计数跨年度不衔接（{label}，{unit}）: {equation}",
+            [link.later.id, link.earlier.id],
+            ev,
+            {
+                "label": label,
+                "unit": unit,
+                "equation": equation,
+                "stated": ql.value,
+                "computed": expected,
+                "earlier": qe.value,
+                "annual": qa.value if qa is not None else None,
+                "difference": fmt(ql.value - Decimal(expected)),
+            },
+            severity=link.severity,
+        )

@@ -1,5 +1,12 @@
 """Text matching a regular expression (vale's `existence`): extraction damage,
-template blanks, mojibake.  Each match is one finding, up to `max_per_document`."""
+template blanks, mojibake.  Each match is one finding, up to `max_per_document`.
+
+`requires` is an optional cheap pre-check for patterns that start anywhere:
+Python's regex engine tries every position of a report for a pattern without
+a literal prefix (~0.5 ms per report), while a scan for one character class
+is ~10 times faster.  A document where `requires` does not match is skipped,
+so it must match wherever `pattern` does (the rule's examples check this).
+"""
 
 from __future__ import annotations
 
@@ -20,10 +27,13 @@ class Params(BaseModel):
     message: str
     max_per_document: int = 5
     context: int = 8  # characters of context shown either side in the evidence
+    requires: str | None = None  # a regex every document with a match also matches (fast skip)
 
-    @field_validator("pattern")
+    @field_validator("pattern", "requires")
     @classmethod
-    def _compiles(cls, v: str) -> str:
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
         try:
             re.compile(v)
         except re.error as exc:
@@ -33,6 +43,8 @@ class Params(BaseModel):
 
 def check(rule, doc: Document):
     p: Params = rule.params
+    if p.requires is not None and re.search(p.requires, doc.text) is None:
+        return
     rx = re.compile(p.pattern)
     for i, m in enumerate(rx.finditer(doc.text)):
         if i >= p.max_per_document:

@@ -46,15 +46,24 @@ class Params(BaseModel):
     mode: Literal["received", "carried_out", "no_applications", "no_cases", "case_count"]
 
 
-def _sentences(doc: Document):
-    """(start, end) of the sentences outside every table."""
-    blocked = [(t.start, t.end) for t in doc.std_tables.values() if t.start >= 0]
-    blocked += [(t.start, t.end) for t in doc.tables if t.start >= 0]
-    for m in re.finditer(r"[^。;!?\n]+[。;!?]?", doc.text):
+_SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
+_LAST: tuple = (None, None, ())  # (text, blocked, spans): the five modes of one document share one split
+
+
+def _sentences(doc: Document) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the sentences outside every table (computed once per document)."""
+    global _LAST
+    blocked = tuple(sorted((t.start, t.end) for t in [*doc.std_tables.values(), *doc.tables] if t.start >= 0))
+    text, seen, spans = _LAST
+    if text is doc.text and seen == blocked:
+        return spans
+    out = []
+    for m in _SENTENCE.finditer(doc.text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in blocked):
-            continue
-        yield s, e
+        if not any(a < e and s < b for a, b in blocked):
+            out.append((s, e))
+    _LAST = (doc.text, blocked, tuple(out))
+    return _LAST[2]
 
 
 def _year_ok(doc: Document, sentence: str, upto: int) -> bool:

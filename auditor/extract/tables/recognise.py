@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.extract.tables.layouts import STAT_ROWS, T2_COLS, T2_ROWS, T3_COLS, T3_ROWS, T3_SUBROWS_2021, T4_COLS, T4_ROWS, Def
 from auditor.extract.tables.model import CellValue, LabelSpan, StdTable
@@ -36,8 +37,22 @@ _T3_WORDS = re.compile(r"申请人情况|本年新收|上年结转|收到和处�
 TAIL = 120  # a row label is read from the end of its label run
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
+    """NFKC without whitespace; cached, as the same labels recur in every report."""
     return _WS.sub("", unicodedata.normalize("NFKC", s))
+
+
+_ANY_ROW: dict[int, tuple[list[Def], re.Pattern]] = {}
+
+
+def _any_row(defs: list[Def]) -> re.Pattern:
+    """One pattern matching wherever any of the rows' keywords does: most label
+    runs are prose naming no row, and one scan rejects them instead of one per row."""
+    hit = _ANY_ROW.get(id(defs))
+    if hit is None or hit[0] is not defs:
+        hit = _ANY_ROW[id(defs)] = (defs, re.compile("|".join(f"(?:{d.pattern.pattern})" for d in defs)))
+    return hit[1]
 
 
 @dataclass
@@ -56,6 +71,14 @@ class Joined:
         return cls("".join(parts), owner)
 
 
+def joined(rec: Record) -> Joined:
+    """The record's whole label run joined (kept on the record: two recognisers read it)."""
+    j = rec.__dict__.get("_joined")
+    if j is None:
+        j = rec.__dict__["_joined"] = Joined.of(rec.labels)
+    return j
+
+
 def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[int, int, int] | None:
     """(row index, match start, match end) of the row whose keyword is closest to the end.
 
@@ -64,6 +87,8 @@ def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[
     """
     lo = max(0, len(text) - tail)
     sub = text[lo:]
+    if _any_row(defs).search(sub) is None:
+        return None
     found: tuple[int, int, int] | None = None
     for idx in range(after + 1, len(defs)):
         last = None
@@ -131,7 +156,7 @@ def parse_t3(recs: list[Record], text: str = "") -> list[StdTable]:
     table: StdTable | None = None
     cur = -1
     for rec in recs:
-        j = Joined.of(rec.labels)
+        j = joined(rec)
         m = best_row(T3_ROWS, j.text, cur if table is not None else -1)
         if table is not None and m is None:
             if _finish(table, 1):
@@ -342,7 +367,7 @@ def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
     table: StdTable | None = None
     cur, misses = -1, 0
     for rec in recs:
-        j = Joined.of(rec.labels)
+        j = joined(rec)
         m = best_row(STAT_ROWS, j.text, cur if table is not None else -1, tail=40)
         if m is None:
             if table is not None:

@@ -24,6 +24,9 @@ from auditor.model import Table
 
 _NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|条|个|项|次|人|万元)?")
 _DASH = re.compile(r"[\-—–―─‐/\\]+|无")
+_VALUE_FIRST = frozenset("+-—–―─‐/\\无")  # besides digits, what a number or a dash can start with
+_UNIT_CHARS = re.compile(r"[件条个项次人万元,]")
+_WORD = re.compile(r"\S+")
 _FIELD_SEP = re.compile(r"[\t|]")
 _RULE_LINE = re.compile(r"[\s|:]*-{3,}[\s|:\-]*")  # a markdown rule line "|---|:--|"
 
@@ -53,8 +56,10 @@ class Record:
 
 def classify(word: str) -> tuple[str, Decimal | None, bool]:
     """('value', number, dash) for a number or dash, ('label', None, False) otherwise."""
+    if not word or not (word[0].isdecimal() or word[0] in _VALUE_FIRST):
+        return "label", None, False  # most words are prose: no pattern needs trying
     if _NUMBER.fullmatch(word):
-        digits = re.sub(r"[件条个项次人万元,]", "", word)
+        digits = _UNIT_CHARS.sub("", word)
         try:
             return "value", Decimal(digits), False
         except InvalidOperation:
@@ -73,7 +78,7 @@ def _words(text: str, offset: int, positional: bool) -> list[Token]:
     match a label).
     """
     out: list[Token] = []
-    for m in re.finditer(r"\S+", text):
+    for m in _WORD.finditer(text):
         kind, value, dash = classify(m.group(0))
         out.append(Token(kind, m.group(0), offset + m.start(), offset + m.end(), value, dash, positional))
     return out
