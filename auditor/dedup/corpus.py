@@ -7,7 +7,8 @@ Here the work is split by what it needs:
 1. per document, anywhere (a worker process, a Dask task): `shingle_set` --
    sorted unique shingle hashes minus the genre template (~2-6 KB);
 2. corpus-wide, once: `stop_hashes` (exact document frequencies) and
-   `features` (each set minus the frequent shingles);
+   `features` (each set minus the frequent shingles); `verify_stop_hashes`
+   is the smaller stop set that verification uses in a large corpus;
 3. per document again: `sketch` -- the MinHash signature of the features;
 4. corpus-wide: `candidates` (LSH banding joined with a sampled containment
    index) and `verify` (exact Jaccard and containment of every candidate);
@@ -35,7 +36,7 @@ from .verify import Similarity, verify_pairs
 if TYPE_CHECKING:
     from . import DedupParams
 
-__all__ = ["shingle_set", "stop_hashes", "features", "sketch", "candidates", "verify", "similar", "align_pairs"]
+__all__ = ["shingle_set", "stop_hashes", "verify_stop_hashes", "features", "sketch", "candidates", "verify", "similar", "align_pairs"]
 
 BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
 
@@ -43,6 +44,25 @@ BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
 def stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams") -> np.ndarray:
     """Corpus-frequent shingles of template-free sets (exact counts)."""
     return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, params.max_df_share)
+
+
+def verify_stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams", frequent: np.ndarray) -> np.ndarray:
+    """The shingles too common to count even when a candidate pair is scored.
+
+    Candidates come from the rarest shingles (`stop_hashes`: at most
+    ``max_df_docs`` documents), which keeps their number proportional to the
+    copies.  Scoring a candidate on those alone undercounts a large corpus:
+    at 100,000 reports a phrase in 300 of them is no formula, yet it is
+    dropped, and a name-changed copy of another organ's report falls below
+    the thresholds (benchmark recall 0.86).  A candidate is therefore scored
+    on every shingle in at most ``verify_df_share`` of the documents -- the
+    share that ``max_df_docs`` is of 10,000 reports, where both agree.
+    ``frequent`` is returned as it is when the two limits coincide.
+    """
+    share = params.verify_df_share
+    if share is None or params.max_df_docs is None or share * len(sets) <= params.max_df_docs:
+        return frequent
+    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, max(share, params.max_df_share or 0.0))
 
 
 def features(sets: Sequence[np.ndarray], frequent: np.ndarray) -> list[np.ndarray]:
@@ -103,12 +123,18 @@ def similar(
     params: "DedupParams",
     sigs: np.ndarray | None = None,
     band_join: BandJoin | None = None,
+    verify_feats: Sequence[np.ndarray] | None = None,
 ) -> list[Similarity]:
-    """Verified similar pairs of a corpus given as feature sets, sorted by (i, j)."""
+    """Verified similar pairs of a corpus given as feature sets, sorted by (i, j).
+
+    ``verify_feats`` (the sets minus `verify_stop_hashes`) score the
+    candidates when given; ``feats`` otherwise.
+    """
     active = active_mask(feats, params)
     if sigs is None and len(feats) >= params.exhaustive_below:
         sigs = sketch(feats, params)
-    return verify(feats, candidates(sigs, feats, params, active, band_join), params)
+    scored = feats if verify_feats is None else verify_feats
+    return verify(scored, candidates(sigs, feats, params, active, band_join), params)
 
 
 def align_pairs(

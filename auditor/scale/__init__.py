@@ -87,14 +87,17 @@ def audit_paths(
         del sets
         with tm.stage("frequent_shingles"):
             frequent = dd.stop_hashes(rsets, params)
-            stop = dd.full_stop(frequent, params)
+            scored_stop = dd.verify_stop_hashes(rsets, params, frequent)
+            stop = dd.full_stop(scored_stop, params)
         with tm.stage("signatures"):
             exhaustive = len(rsets) < params.exhaustive_below
             perms = None if exhaustive else permutations(params.num_perm, params.seed)
-            eng.start(replace(ctx, frequent=frequent, stop=stop, exhaustive=exhaustive, perms=perms))
-            feats, sig_parts, sig_seconds = [], [], 0.0
-            for f, s, secs in eng.map("sketch", _chunks(rsets, 2048)):
+            separate = scored_stop is not frequent
+            eng.start(replace(ctx, frequent=frequent, scored=scored_stop if separate else None, stop=stop, exhaustive=exhaustive, perms=perms))
+            feats, scored, sig_parts, sig_seconds = [], [], [], 0.0
+            for f, v, s, secs in eng.map("sketch", _chunks(rsets, 2048)):
                 feats.extend(f)
+                scored.extend(v)
                 sig_parts.append(s)
                 sig_seconds += secs
             del rsets
@@ -104,8 +107,8 @@ def audit_paths(
             active = dd.active_mask(feats, params)
             cand = dd.candidates(sigs, feats, params, active, eng.band_join)
         with tm.stage("verification"):
-            sims = dd.verify(feats, cand, params)
-        del feats, sigs
+            sims = dd.verify(scored, cand, params)
+        del feats, scored, sigs
         ids = [docs[k].id for k in readable]
         with tm.stage("alignment"):
             pairs = []
@@ -116,6 +119,7 @@ def audit_paths(
                 "documents": len(docs),
                 "readable": len(readable),
                 "frequent_shingles": int(frequent.size),
+                "frequent_shingles_scoring": int(scored_stop.size),
                 "candidates": int(len(cand)),
                 "verified_pairs": len(sims),
             }

@@ -5,8 +5,9 @@ Two passes over the corpus run here, everything in between is corpus-wide:
 * `prepare`: read a chunk of files -> documents, each analysed (metadata,
   sections, facts, tables), checked by the document-scope rules, shingled for
   the duplicate detector, and frozen (`frozen.freeze`) for the trip back;
-* `sketch`: feature sets (shingles minus the corpus' frequent ones) and
-  their MinHash signatures, once the frequent shingles are known.
+* `sketch`: feature sets (shingles minus the corpus' frequent ones), the
+  sets candidates are scored on (minus the smaller verification stop set)
+  and their MinHash signatures, once the frequent shingles are known.
 * `align`: the passages of a chunk of verified pairs.
 
 A worker gets its `Context` once (`init`), not with every chunk: the rules
@@ -44,7 +45,8 @@ class Context:
     dedup: DedupParams
     freeze: bool = True
     frequent: np.ndarray | None = None  # set before the `sketch` pass
-    stop: np.ndarray | None = None  # template + frequent, for `align`
+    scored: np.ndarray | None = None  # the verification stop set (`dd.verify_stop_hashes`); None: `frequent`
+    stop: np.ndarray | None = None  # template + the verification stop set, for `align`
     exhaustive: bool = False  # the corpus is below `exhaustive_below`: no signatures
     perms: tuple[np.ndarray, np.ndarray] | None = None  # MinHash permutations, drawn once in the main process
 
@@ -106,15 +108,20 @@ def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
     return out
 
 
-def sketch(sets: list[np.ndarray], ctx: Context | None = None) -> tuple[list[np.ndarray], np.ndarray, float]:
-    """Features and signatures of a chunk of shingle sets; seconds spent on signatures."""
+def sketch(sets: list[np.ndarray], ctx: Context | None = None) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, float]:
+    """Features, scoring sets and signatures of a chunk of shingle sets; seconds spent on signatures.
+
+    The scoring sets are the features themselves (the same objects) unless
+    the corpus is large enough for a separate verification stop set.
+    """
     ctx = ctx or context()
     feats = dd.features(sets, ctx.frequent if ctx.frequent is not None else _EMPTY)
+    scored = feats if ctx.scored is None else dd.features(sets, ctx.scored)
     t = time.perf_counter()
     if ctx.exhaustive:  # a small corpus is compared pair by pair: no signatures needed
-        return feats, np.zeros((len(feats), ctx.dedup.num_perm), dtype=np.uint32), 0.0
+        return feats, scored, np.zeros((len(feats), ctx.dedup.num_perm), dtype=np.uint32), 0.0
     sigs = dd.sketch(feats, ctx.dedup, ctx.perms)
-    return feats, sigs, time.perf_counter() - t
+    return feats, scored, sigs, time.perf_counter() - t
 
 
 def align(job: tuple[list[Any], list[str], list[str]], ctx: Context | None = None) -> list[Pair]:
