@@ -309,11 +309,14 @@ def extract_meta(doc: Document) -> None:
 
 
 # Phrases in which a year names the year being reported on.
+# (The leading look-ahead lists what each alternative can start with, so the
+# engine skips most positions after one class test; the matches are the same.)
 _REPORT_YEAR = re.compile(
-    r"(?:^|\n|[。;])\s*(\d{4})\s*年(?:度)?\s*[,，]"  # "2009年,我局…"
+    r"(?=[\s\d。;对现将就编])"
+    r"(?:(?:^|\n|[。;])\s*(\d{4})\s*年(?:度)?\s*[,，]"  # "2009年,我局…"
     r"|(?:对|现将|将|就)[^。\n]{0,12}?(\d{4})\s*年度?[^。\n]{0,20}?(?:总结|报告)如下"
     r"|(\d{4})\s*年度?(?:我|本)(?:局|办|委|镇|乡|区|县|市|厅|中心|街道)"
-    r"|编制的(\d{4})\s*年度?[^。\n]{0,12}?年度报告"
+    r"|编制的(\d{4})\s*年度?[^。\n]{0,12}?年度报告)"
 )
 
 
