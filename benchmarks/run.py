@@ -3,6 +3,7 @@
     python -m benchmarks.run                 # 1,000 and 10,000 reports
     python -m benchmarks.run --full          # and 100,000 (make bench BENCH_FULL=1)
     python -m benchmarks.run --sizes 2000 --no-latency --results /tmp/r.md
+    python -m benchmarks.run --only-html-scale    # only the synthetic HTML reports' section
 
 For each size: the corpus is generated once (`benchmarks.generate`, seed 7,
 cached under reports_out/bench/), then ``audit run --jobs <cores> --timings``
@@ -12,7 +13,11 @@ per stage, peak memory, the naive datasketch baseline measured on a sample in
 the same run (`naive`), duplicate recall/precision and planted-error recall
 against the generator's truth, the HTML report's size and render time, and
 the CI-gate latency (`benchmarks.check_latency.run`) when that module is
-present.
+present.  The HTML report is also opened in headless Chromium
+(`benchmarks.html_load`: load time, heap, filter/search latency), and a
+synthetic 100,000-document report is written and opened without running the
+pipeline (the "HTML at scale" section; `--no-html-scale` skips it and keeps
+the section of the previous RESULTS.md).
 """
 
 from __future__ import annotations
@@ -100,7 +105,7 @@ def score(findings: dict, truth: dict) -> dict:
     }
 
 
-def bench_one(n: int, jobs: int, latency: bool) -> dict:
+def bench_one(n: int, jobs: int, latency: bool, html_load: bool = True) -> dict:
     from benchmarks import naive
 
     folder = corpus(n, jobs)
@@ -129,6 +134,10 @@ def bench_one(n: int, jobs: int, latency: bool) -> dict:
         "json_mb": round((out / "findings.json").stat().st_size / 1e6, 2),
         "score": score(findings, truth),
     }
+    if html_load:
+        from benchmarks import html_load as hl
+
+        row["html_load"] = hl.measure(out / "report.html")
     t = time.perf_counter()
     nv = naive.measure(naive.sample_texts(folder, list(truth["documents"]), min(NAIVE_SAMPLE, n)), n)
     nv["measured_s"] = round(time.perf_counter() - t, 1)
@@ -168,7 +177,121 @@ def _check(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def write_results(rows: list[dict], path: Path) -> None:
+# --- the HTML report in a browser (benchmarks.html_load) ---------------------
+
+HTML_SCALE_HEADING = "## HTML at scale"
+HTML_SCALE_NOTES = "### Notes (kept across runs)"
+
+
+def _fmt_browser(m: dict | None) -> str:
+    if not m:
+        return "—"
+    if "skipped" in m or "error" in m:
+        return "n/a"
+    return f"{m.get('ready_s', m.get('load_s', 0)):.1f} · {m.get('filter_ms', '—')} / {m.get('search_ms', '—')}"
+
+
+def _browser_notes(rows: list[dict]) -> list[str]:
+    notes = []
+    for r in rows:
+        m = r.get("html_load") or {}
+        if "skipped" in m:
+            notes.append(f"- browser timings not measured: {m['skipped']}")
+            break
+        if "error" in m:
+            notes.append(f"- {r['n']:,}: the browser failed: {m['error']}")
+        if m.get("console_errors"):
+            notes.append(f"- {r['n']:,}: console errors in the report: {m['console_errors'][:3]}")
+    return ([""] + notes) if notes else []
+
+
+def _html_scale_rows(results: list[dict]) -> list[str]:
+    lines = [
+        "| documents | findings (listed) | pairs (listed) | HTML MB | write s | interactive s | all texts s | JS heap MB | filter ms | search ms | next page ms | console errors | load |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    skipped = []
+    for m in results:
+        if "skipped" in m:
+            skipped.append(m["skipped"])
+        lines.append(
+            f"| {m['docs']:,} | {m['findings']:,} ({m['findings_listed']:,}) | {m['pairs']:,} ({m['pairs_listed']:,}) | {m.get('file_mb', '—')} "
+            f"| {m['write_s']} | {m.get('ready_s', '—')} | {m.get('dcl_s', '—')} | {m.get('heap_mb', '—')} | {m.get('filter_ms', '—')} "
+            f"| {m.get('search_ms', '—')} | {m.get('more_ms', '—')} | {len(m.get('console_errors') or []) if 'error' not in m else m['error']} | {m.get('load_before', '—')} |"
+        )
+    if skipped:
+        lines += ["", f"Browser timings not measured: {skipped[0]}."]
+    return lines
+
+
+def _previous_section(path: Path, heading: str) -> list[str] | None:
+    """The lines of a `## ` section of the previous results file (heading included), if any."""
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if heading not in lines:
+        return None
+    start = lines.index(heading)
+    end = next((k for k in range(start + 1, len(lines)) if lines[k].startswith("## ")), len(lines))
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _html_scale_section(results: list[dict] | None, path: Path) -> list[str]:
+    """Measured now, or else the previous file's section; its notes subsection is always kept."""
+    previous = _previous_section(path, HTML_SCALE_HEADING)
+    if not results:
+        return ([""] + previous) if previous else []
+    notes = previous[previous.index(HTML_SCALE_NOTES):] if previous and HTML_SCALE_NOTES in previous else []
+    lines = [
+        "",
+        HTML_SCALE_HEADING,
+        "",
+        "A synthetic payload (`benchmarks/html_synth.py`: the shape of a run on the generated corpus, ~2,000 characters "
+        "per report, cross-year findings with many evidence spans, pairs with passages) written by `write_html` and opened "
+        "in headless Chromium by `benchmarks/html_load.py` with the network refused, so 100,000 documents are measured "
+        "without a 25-minute audit.  *interactive*: navigation → the report's script has built the first page of every "
+        "list; *all texts*: → DOMContentLoaded, when the embedded document texts (after the script) are parsed too; "
+        "filter / search / next page: the category filter, one search term (debounce excluded), one more page of 200 "
+        "findings, each until the list is rebuilt and painted.",
+        "",
+    ]
+    lines += _html_scale_rows(results)
+    if notes:
+        lines += [""] + notes
+    return lines
+
+
+def html_scale(specs: list[tuple[int, int]]) -> list[dict]:
+    from benchmarks import html_load as hl
+
+    out = []
+    for docs, findings in specs:
+        print(f"bench: synthetic HTML report, {docs} documents, {findings} findings …", file=sys.stderr)
+        load = os.getloadavg()[0]
+        res = hl.synthetic(docs, findings, WORK / f"html-synthetic-{docs}-{findings}.html") | {"load_before": round(load, 2)}
+        out.append(res)
+        print(json.dumps(res, ensure_ascii=False), file=sys.stderr)
+    return out
+
+
+def update_html_scale(path: Path, results: list[dict]) -> None:
+    """Replace (or insert before the raw numbers) the HTML-at-scale section of an existing results file."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    lines = text.splitlines()
+    section = _html_scale_section(results, path)[1:]
+    if HTML_SCALE_HEADING in lines:
+        start = lines.index(HTML_SCALE_HEADING)
+        end = next((k for k in range(start + 1, len(lines)) if lines[k].startswith("## ")), len(lines))
+        lines[start:end] = section + [""]
+    else:
+        at = lines.index("## Raw numbers") if "## Raw numbers" in lines else len(lines)
+        lines[at:at] = section + [""]
+    path.write_text("\n".join(lines) + ("\n" if text.endswith("\n") else ""), encoding="utf-8")
+
+
+def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = None) -> None:
     lines = [
         "# Benchmark results",
         "",
@@ -178,16 +301,17 @@ def write_results(rows: list[dict], path: Path) -> None:
         "<cores> --timings … --format html,json` in a subprocess.  `load` is the machine's 1-minute load average "
         "before the run (other work on the machine slows every number).",
         "",
-        "| reports | wall s | reports/s | peak memory (PSS / RSS sum / main) MB | candidates | verified pairs | dup recall | dup precision | SUM001 recall | HTML MB / render s | load |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|",
+        "| reports | wall s | reports/s | peak memory (PSS / RSS sum / main) MB | candidates | verified pairs | dup recall | dup precision | SUM001 recall | HTML MB / render s | browser load s · filter / search ms | load |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|---:|",
     ]
     for r in rows:
         m, sc, c = r["memory"], r["score"], r["counts"]
         lines.append(
             f"| {r['n']:,} | {r['wall_s']:.1f} | {r['reports_per_s']:.0f} | {m['peak_pss_mb']:.0f} / {m['peak_rss_sum_mb']:.0f} / {m['main_peak_mb']:.0f} "
             f"| {c.get('candidates', 0):,} | {c.get('verified_pairs', 0):,} | {sc['dup_recall']:.4f} | {sc['dup_precision']:.4f} "
-            f"| {sc['sum_recall']:.3f} | {r['html_mb']:.1f} / {r['html_render_s']:.1f} | {r['load_before']} |"
+            f"| {sc['sum_recall']:.3f} | {r['html_mb']:.1f} / {r['html_render_s']:.1f} | {_fmt_browser(r.get('html_load'))} | {r['load_before']} |"
         )
+    lines += _browser_notes(rows)
     lines += ["", "## Seconds per stage (wall, main process)", ""]
     for r in rows:
         lines.append(f"- **{r['n']:,}**: {_fmt_stages(r)} · HTML {r['stages'].get('output_html', 0):.1f}, JSON {r['stages'].get('output_json', 0):.1f}")
@@ -247,6 +371,7 @@ def write_results(rows: list[dict], path: Path) -> None:
             lines.append(f"- time(100,000) ≤ 12 × time(10,000): {_check(ratio <= TARGETS['scaling'])} ({ratio:.1f}×)")
     else:
         lines.append("- 100,000-report targets: run `make bench BENCH_FULL=1`.")
+    lines += _html_scale_section(html_scale, path)
     lines += ["", "## Raw numbers", "", "```json", json.dumps(rows, indent=1, ensure_ascii=False, default=str), "```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -259,17 +384,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-latency", action="store_true", help="skip the CI-gate latency benchmark")
     ap.add_argument("--latency-max", type=int, default=10_000, help="measure the CI-gate latency only up to this size (100,000: python -m benchmarks.check_latency 100000)")
     ap.add_argument("--results", type=Path, default=RESULTS)
+    ap.add_argument("--no-html-load", action="store_true", help="don't open the reports in headless Chromium")
+    ap.add_argument("--no-html-scale", action="store_true", help="skip the synthetic HTML-at-scale report (keep the previous section)")
+    ap.add_argument("--html-scale", default="100000x10000,100000x45000", help="DOCSxFINDINGS,… of the synthetic HTML reports")
+    ap.add_argument("--only-html-scale", action="store_true", help="measure only the synthetic HTML reports and update that section of --results")
     a = ap.parse_args(argv)
+    specs = [tuple(int(x) for x in spec.split("x")) for spec in a.html_scale.split(",") if spec.strip()]
+    if a.only_html_scale:
+        update_html_scale(a.results, html_scale(specs))
+        print(f"wrote {a.results}", file=sys.stderr)
+        return 0
     sizes = [int(x) for x in a.sizes.split(",") if x.strip()] or [1000, 10000]
     if a.full and 100_000 not in sizes:
         sizes.append(100_000)
     rows = []
     for n in sizes:
         print(f"bench: {n} reports …", file=sys.stderr)
-        row = bench_one(n, a.jobs, not a.no_latency and n <= a.latency_max)
+        row = bench_one(n, a.jobs, not a.no_latency and n <= a.latency_max, not a.no_html_load)
         rows.append(row)
         print(json.dumps({k: row[k] for k in ("n", "wall_s", "reports_per_s", "memory", "score")}, ensure_ascii=False, default=str), file=sys.stderr)
         write_results(rows, a.results)
+    if not a.no_html_scale:
+        write_results(rows, a.results, html_scale(specs))
     print(f"wrote {a.results}", file=sys.stderr)
     return 0
 

@@ -16,8 +16,17 @@ What is rendered on the server (small, bounded): the verdict header, counts,
 the histogram, the clusters, the filter options and the rules appendix.  What
 the script builds from the islands, page by page or on demand (unbounded): the
 documents table, the findings list, the full document texts and the
-side-by-side pair views.  Each document's text has its own island, parsed only
-when that document (or a pair it belongs to) is opened.
+side-by-side pair views.
+
+Huge corpora stay usable because the browser's cost is the file's size (the
+HTML parser reads ~30 ms per MB before anything shows): the ``audit-data``
+island before the script holds only what the first screen needs — compact
+document rows, the listed findings (at most MAX_FINDINGS, most severe first)
+and their evidence context windows, merged per document; the pairs and the
+full texts (within MAX_EMBEDDED_TEXT_CHARS, in chunks parsed only when a
+document or pair is opened) follow the script, so the lists work while the
+parser is still reading them.  Every cap is announced on the page, with
+where the rest is (findings.json / findings.csv).
 """
 
 from __future__ import annotations
@@ -46,16 +55,32 @@ _STATIC = _HERE / "static"
 
 #: characters of context shown on each side of an evidence span
 CONTEXT_CHARS = 200
-#: beyond this many characters of canonical text in total, only the texts of
-#: documents that a finding or a pair points at are embedded
-MAX_EMBEDDED_TEXT_CHARS = 50_000_000
+#: the evidence context windows of the listed findings, in characters: when
+#: they would hold more, the context narrows (CONTEXT_STEPS) until they fit
+MAX_CONTEXT_CHARS = 3_000_000
+CONTEXT_STEPS = (CONTEXT_CHARS, 150, 100, 80, 60, 40)
+#: full document texts embedded, in characters: all of them when the corpus
+#: fits, otherwise those of the most similar pairs and of the documents of the
+#: most severe findings, alternately, until the budget is spent.  Every
+#: evidence keeps its context window whatever the budget.  The browser parses
+#: ~30 ms per MB of HTML, so this bounds the load time of a huge report.
+MAX_EMBEDDED_TEXT_CHARS = 6_000_000
 #: clusters listed in the copies section (largest first)
 MAX_CLUSTERS = 300
-MAX_FINDINGS = 10_000  # findings listed in a huge report: the most severe first; counts cover all
+#: findings listed in a huge report: the most severe first; the counts cover all
+MAX_FINDINGS = 10_000
+#: pairs listed in a huge report: the most similar first; histogram and clusters cover all
+MAX_PAIRS = 10_000
+#: beyond this many agencies the agency filter is a text box with suggestions, not a select
+MAX_AGENCY_OPTIONS = 300
 #: characters of canonical text per JSON island (documents are never split)
 TEXT_CHUNK_CHARS = 1_000_000
-#: the columns of a documents row in the data island
-DOC_FIELDS = ("i", "id", "title", "agency", "year", "kind", "format", "chars", "signed", "e", "w", "n_info", "t", "stub")
+#: the columns of a documents row in the data island (the row's index is the document's index)
+DOC_FIELDS = ("id", "title", "agency", "year", "kind", "format", "chars", "e", "w", "n_info", "t", "stub")
+#: columns written as an index into ``docs.values[column]`` (few distinct values)
+DOC_CODED = ("agency", "kind", "format")
+#: trailing columns equal to these are left out of a row
+DOC_DEFAULTS = {"e": 0, "w": 0, "n_info": 0, "t": None, "stub": 0}
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -232,7 +257,85 @@ class _Docs:
         return self.index[doc_id]
 
 
+class _Windows:
+    """Evidence context windows, merged per document and shared by every finding.
+
+    An evidence travels as ``{d, s, e}``; the script cuts its ``before``,
+    ``text`` and ``after`` out of the window of its document that covers
+    ``[s - context, e + context]``.  Overlapping windows (the twelve figures of
+    one cross-year finding, the rows of one table) are stored once.  When the
+    windows of the listed findings would exceed ``budget`` characters the
+    context narrows step by step (CONTEXT_STEPS).  JavaScript counts UTF-16
+    units where the offsets count code points, so a window holding a character
+    beyond the BMP is not sent: its evidence carries its own
+    ``before``/``text``/``after`` instead.
+    """
+
+    def __init__(self, docs: "_Docs", texts: dict[str, str], budget: int = MAX_CONTEXT_CHARS) -> None:
+        self.docs, self.texts, self.budget = docs, texts, budget
+        self.context = CONTEXT_CHARS
+
+    def _text(self, d: int) -> str:
+        return self.texts[_str(self.docs.items[d].get("id"))]
+
+    def _merged(self, findings: list[dict[str, Any]], context: int) -> tuple[dict[int, list[list[int]]], int]:
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        lengths: dict[int, int] = {}
+        for f in findings:
+            for ev in f["ev"]:
+                if ev["s"] is not None and "before" not in ev:
+                    d = ev["d"]
+                    if d not in lengths:
+                        lengths[d] = len(self._text(d))
+                    spans[d].append((max(0, ev["s"] - context), min(lengths[d], ev["e"] + context)))
+        merged: dict[int, list[list[int]]] = {}
+        total = 0
+        for d in sorted(spans):
+            out: list[list[int]] = []
+            for lo, hi in sorted(spans[d]):
+                if out and lo <= out[-1][1]:
+                    out[-1][1] = max(out[-1][1], hi)
+                else:
+                    out.append([lo, hi])
+            merged[d] = out
+            total += sum(hi - lo for lo, hi in out)
+        return merged, total
+
+    def build(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """The ``snips`` island entry; evidence in a window that cannot be sent gets its context inline."""
+        for context in CONTEXT_STEPS:
+            merged, total = self._merged(findings, context)
+            if total <= self.budget:
+                break
+        self.context = context
+        out: dict[str, Any] = {}
+        astral: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for d, spans in merged.items():
+            text = self._text(d)
+            windows = []
+            for lo, hi in spans:
+                chunk = text[lo:hi]
+                if _ASTRAL_RE.search(chunk):
+                    astral[d].append((lo, hi))
+                else:
+                    windows.append([lo, chunk])
+            if windows:
+                out[str(d)] = {"n": len(text), "w": windows}
+        if astral:
+            for f in findings:
+                for ev in f["ev"]:
+                    if ev["s"] is not None and ev["d"] in astral:
+                        lo = max(0, ev["s"] - context)
+                        if any(a <= lo < b for a, b in astral[ev["d"]]):
+                            ev.update(_inline_context(self._text(ev["d"]), ev["s"], ev["e"], context))
+        return out
+
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _evidence_view(ev: dict[str, Any], docs: _Docs, texts: dict[str, str]) -> dict[str, Any]:
+    """``{d, s, e}``: the context comes from the document's window (`_Windows`)."""
     doc_id = _str(ev.get("document"))
     d = docs.idx(doc_id)
     s, e = _int(ev.get("start")), _int(ev.get("end"))
@@ -240,25 +343,22 @@ def _evidence_view(ev: dict[str, Any], docs: _Docs, texts: dict[str, str]) -> di
     text = texts.get(doc_id)
     out: dict[str, Any] = {"d": d, "s": s, "e": e}
     if isinstance(text, str) and s is not None and e is not None and 0 <= s <= e <= len(text):
-        lo, hi = max(0, s - CONTEXT_CHARS), min(len(text), e + CONTEXT_CHARS)
-        out.update(
-            before=text[lo:s],
-            text=text[s:e],
-            after=text[e:hi],
-            cut_before=lo > 0,
-            cut_after=hi < len(text),
-        )
         if quoted and "".join(quoted.split()) != "".join(text[s:e].split()):
             out["note"] = "证据文本与偏移处的文本不一致 (evidence text differs from the text at its offsets)"
             out["quoted"] = quoted
     else:
-        out.update(before="", text=quoted, after="", cut_before=False, cut_after=False, s=None, e=None)
+        out.update(text=quoted, s=None, e=None)
         out["note"] = (
             "无该文档的全文 (document text not available)"
             if not isinstance(text, str)
             else "偏移超出文本范围 (offsets outside the text)"
         )
     return out
+
+
+def _inline_context(text: str, s: int, e: int, context: int) -> dict[str, Any]:
+    lo, hi = max(0, s - context), min(len(text), e + context)
+    return {"before": text[lo:s], "text": text[s:e], "after": text[e:hi], "cb": lo > 0, "ca": hi < len(text)}
 
 
 def _table_view(table: Any) -> dict[str, Any] | None:
@@ -331,7 +431,45 @@ def _clusters(pairs: list[dict[str, Any]], n_docs: int) -> list[list[int]]:
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
 
 
+def _passages(raw: list[Any]) -> list[dict[str, Any]]:
+    """The passages of a pair as the side-by-side view reads them."""
+    passages = []
+    for ps in raw:
+        if not isinstance(ps, dict):
+            continue
+        vals = [_int(ps.get(k)) for k in ("a_start", "a_end", "b_start", "b_end")]
+        if any(v is None for v in vals):
+            continue
+        changes = []
+        for c in ps.get("changes") or []:
+            if not isinstance(c, dict):
+                continue
+            ca, cb = c.get("a") or [], c.get("b") or []
+            if len(ca) != 2 or len(cb) != 2:
+                continue
+            kind = _str(c.get("kind") or "replace")
+            changes.append(
+                {
+                    "a": [_int(ca[0]), _int(ca[1])],
+                    "b": [_int(cb[0]), _int(cb[1])],
+                    "at": _str(c.get("a_text")),
+                    "bt": _str(c.get("b_text")),
+                    "kind": kind if kind in CHANGE_KINDS else "replace",
+                }
+            )
+        passages.append(
+            {
+                "as": vals[0], "ae": vals[1], "bs": vals[2], "be": vals[3],
+                "sim": _num(ps.get("similarity"), 0.0),
+                "bp": bool(ps.get("boilerplate")),
+                "changes": changes,
+            }
+        )
+    return passages
+
+
 def _pair_views(payload: dict[str, Any], docs: _Docs) -> list[dict[str, Any]]:
+    """Pairs, most similar first; each keeps its raw passages (``raw``) for `_passages`."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for p in payload.get("pairs") or []:
         if isinstance(p, dict):
@@ -344,41 +482,11 @@ def _pair_views(payload: dict[str, Any], docs: _Docs) -> list[dict[str, Any]]:
         src = {**parts.get("summary", {}), **parts.get("detail", {})}
         cab = src.get("containment_ab", src.get("containment"))
         cba = src.get("containment_ba", src.get("containment"))
-        passages = []
-        for ps in (parts.get("detail") or {}).get("passages") or []:
-            if not isinstance(ps, dict):
-                continue
-            vals = [_int(ps.get(k)) for k in ("a_start", "a_end", "b_start", "b_end")]
-            if any(v is None for v in vals):
-                continue
-            changes = []
-            for c in ps.get("changes") or []:
-                if not isinstance(c, dict):
-                    continue
-                ca, cb = c.get("a") or [], c.get("b") or []
-                if len(ca) != 2 or len(cb) != 2:
-                    continue
-                kind = _str(c.get("kind") or "replace")
-                changes.append(
-                    {
-                        "a": [_int(ca[0]), _int(ca[1])],
-                        "b": [_int(cb[0]), _int(cb[1])],
-                        "at": _str(c.get("a_text")),
-                        "bt": _str(c.get("b_text")),
-                        "kind": kind if kind in CHANGE_KINDS else "replace",
-                    }
-                )
-            passages.append(
-                {
-                    "as": vals[0], "ae": vals[1], "bs": vals[2], "be": vals[3],
-                    "sim": _num(ps.get("similarity"), 0.0),
-                    "bp": bool(ps.get("boilerplate")),
-                    "changes": changes,
-                }
-            )
+        raw = [ps for ps in ((parts.get("detail") or {}).get("passages") or []) if isinstance(ps, dict)]
+        boiler = sum(1 for ps in raw if ps.get("boilerplate"))
         shared = src.get("shared_passages")
         if shared is None:
-            shared = sum(1 for x in passages if not x["bp"])
+            shared = len(raw) - boiler
         out.append(
             {
                 "a": docs.idx(a),
@@ -388,9 +496,9 @@ def _pair_views(payload: dict[str, Any], docs: _Docs) -> list[dict[str, Any]]:
                 "cba": _num(cba),
                 "rel": _str(src.get("relation")),
                 "shared": _int(shared) or 0,
-                "boiler": sum(1 for x in passages if x["bp"]),
+                "boiler": boiler,
                 "detail": "detail" in parts,
-                "passages": passages,
+                "raw": raw,
             }
         )
     out.sort(key=lambda p: (-p["j"], -max(p["cab"], p["cba"]), p["a"], p["b"]))
@@ -435,8 +543,80 @@ def _verdict(payload: dict[str, Any], findings: list[dict[str, Any]]) -> dict[st
     return {"fail_on": fail_on, "failed": failed, "counts": by_sev, "blocking": blocking, "reason": reason}
 
 
+def _embedded(
+    docs: _Docs, texts: dict[str, str], findings: list[dict[str, Any]], pairs: list[dict[str, Any]], budget: int
+) -> set[int]:
+    """Indexes of the documents whose full text is embedded (see MAX_EMBEDDED_TEXT_CHARS)."""
+    have = {i: len(texts[_str(d.get("id"))]) for i, d in enumerate(docs.items) if _str(d.get("id")) in texts}
+    if sum(have.values()) <= budget:
+        return set(have)
+    # Alternately the next most similar pair (both texts or neither) and the
+    # next most severe finding's documents.
+    groups: list[list[int]] = []
+    for k in range(max(len(pairs), len(findings))):
+        if k < len(pairs):
+            groups.append([pairs[k]["a"], pairs[k]["b"]])
+        if k < len(findings):
+            groups += [[d] for d in findings[k]["docs"]]
+    embed: set[int] = set()
+    spent = 0
+    for g in groups:
+        new = [d for d in dict.fromkeys(g) if d not in embed]
+        if not new or any(d not in have for d in new):
+            continue
+        cost = sum(have[d] for d in new)
+        if spent + cost <= budget:
+            embed.update(new)
+            spent += cost
+    return embed
+
+
+def _doc_columns(doc_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The documents table as compact rows: DOC_CODED columns as indexes into
+    value tables, a title that starts with the agency's name as an index into
+    a table of the rest (``agency + values.title[k]``), and trailing columns
+    equal to DOC_DEFAULTS left out."""
+    values: dict[str, list[str]] = {k: [] for k in (*DOC_CODED, "title")}
+    codes: dict[str, dict[str, int]] = {k: {} for k in values}
+    coded = [(j, codes[k], values[k]) for j, k in enumerate(DOC_FIELDS) if k in DOC_CODED]
+    ti = DOC_FIELDS.index("title")
+    tcodes, tvalues = codes["title"], values["title"]
+    defaults = [DOC_DEFAULTS.get(k, _NO_DEFAULT) for k in DOC_FIELDS]
+    rows = []
+    for row in doc_rows:
+        out = [row[k] for k in DOC_FIELDS]
+        agency, title = row["agency"], row["title"]
+        if agency and len(title) > len(agency) and title.startswith(agency):
+            rest = title[len(agency):]
+            c = tcodes.get(rest)
+            if c is None:
+                c = tcodes[rest] = len(tvalues)
+                tvalues.append(rest)
+            out[ti] = c
+        for j, table, vals in coded:
+            v = out[j]
+            c = table.get(v)
+            if c is None:
+                c = table[v] = len(vals)
+                vals.append(v)
+            out[j] = c
+        while out and type(out[-1]) is type(defaults[len(out) - 1]) and out[-1] == defaults[len(out) - 1]:
+            out.pop()
+        rows.append(out)
+    return {"fields": DOC_FIELDS, "coded": DOC_CODED, "defaults": DOC_DEFAULTS, "values": values, "rows": rows}
+
+
+_NO_DEFAULT = object()
+
+
 def build_view(
-    payload: dict[str, Any], *, max_text_chars: int = MAX_EMBEDDED_TEXT_CHARS, max_findings: int = MAX_FINDINGS
+    payload: dict[str, Any],
+    *,
+    max_text_chars: int = MAX_EMBEDDED_TEXT_CHARS,
+    max_findings: int = MAX_FINDINGS,
+    max_pairs: int = MAX_PAIRS,
+    max_context_chars: int = MAX_CONTEXT_CHARS,
+    max_agency_options: int = MAX_AGENCY_OPTIONS,
 ) -> dict[str, Any]:
     """Everything the template and the script need, derived from the payload."""
     texts = {k: v for k, v in (payload.get("texts") or {}).items() if isinstance(v, str)}
@@ -454,6 +634,8 @@ def build_view(
     for n, f in enumerate(findings):
         f["n"] = n
     pairs = _pair_views(payload, docs)
+    shown = findings[:max_findings]
+    shown_pairs = pairs[:max_pairs]
 
     # Rules: the documented ones plus any a finding names without documentation.
     rules_in = payload.get("rules") if isinstance(payload.get("rules"), dict) else {}
@@ -476,19 +658,15 @@ def build_view(
             }
         )
 
-    # Per-document counts.
+    # Per-document counts (of every finding, listed or not).
     per_doc: dict[int, Counter] = defaultdict(Counter)
     for f in findings:
         for d in set(f["docs"]):
             per_doc[d][f["sev"]] += 1
 
-    # Which texts to embed.
-    total_chars = sum(len(texts.get(_str(d.get("id")), "")) for d in docs.items)
-    if total_chars <= max_text_chars:
-        embed = {i for i, d in enumerate(docs.items) if _str(d.get("id")) in texts}
-    else:
-        wanted = {d for f in findings[:max_findings] for d in f["docs"]} | {p["a"] for p in pairs} | {p["b"] for p in pairs}
-        embed = {i for i in wanted if _str(docs.items[i].get("id")) in texts}
+    embed = _embedded(docs, texts, shown, shown_pairs, max_text_chars)
+    windows = _Windows(docs, texts, max_context_chars)
+    snips = windows.build(shown)
 
     # Texts travel in chunks (one island per ~1M characters): one island per
     # document costs the HTML parser far more than the characters themselves.
@@ -517,7 +695,6 @@ def build_view(
                 "kind": _str(d.get("kind")),
                 "format": _str(d.get("format")),
                 "chars": _int(d.get("chars")) if d.get("chars") is not None else len(texts.get(_str(d.get("id")), "")),
-                "signed": _str(d.get("signed")),
                 "e": c.get("error", 0),
                 "w": c.get("warning", 0),
                 "n_info": c.get("info", 0),
@@ -525,22 +702,27 @@ def build_view(
                 "stub": 1 if d.get("stub") else 0,
             }
         )
-    for f in findings:
-        first = doc_rows[f["docs"][0]] if f["docs"] else None
-        f["agencies"] = sorted({doc_rows[d]["agency"] for d in f["docs"] if doc_rows[d]["agency"]})
-        f["years"] = sorted({doc_rows[d]["year"] for d in f["docs"] if doc_rows[d]["year"] is not None})
-        f["agency"] = first["agency"] if first else ""
-        f["year"] = first["year"] if first and first["year"] is not None else ""
 
     pair_index = {}
-    for p in pairs:
+    for p in shown_pairs:
         pair_index.setdefault((p["a"], p["b"]), p["n"])
         pair_index.setdefault((p["b"], p["a"]), p["n"])
-    for f in findings:
+    for f in shown:
         if len(f["docs"]) >= 2:
             n = pair_index.get((f["docs"][0], f["docs"][1]))
             if n is not None:
                 f["pair"] = n
+    # A side-by-side view needs both texts: the passages of the other pairs stay out.
+    pair_data = []
+    for p in shown_pairs:
+        view = {k: v for k, v in p.items() if k != "raw"}
+        if p["a"] in embed and p["b"] in embed:
+            view["passages"] = _passages(p["raw"])
+        else:
+            view["passages"] = []
+            if p["raw"]:
+                view["np"] = len(p["raw"])
+        pair_data.append(view)
 
     verdict = _verdict(payload, findings)
     cat_counts = Counter(f["cat"] for f in findings)
@@ -552,14 +734,17 @@ def build_view(
     clusters = _clusters(pairs, len(doc_rows))
     run = payload.get("run") if isinstance(payload.get("run"), dict) else {}
     tool = payload.get("tool") if isinstance(payload.get("tool"), dict) else {}
+    n_texts = sum(1 for d in doc_rows if d["id"] in texts)
 
     data = {
-        "docs": {"fields": DOC_FIELDS, "rows": [[row[k] for k in DOC_FIELDS] for row in doc_rows]},
-        "findings": findings[:max_findings],
-        "pairs": pairs,
+        "docs": _doc_columns(doc_rows),
+        "findings": shown,
+        "snips": snips,
         "rules": {r["id"]: {"anchor": r["anchor"], "title": r["title"]} for r in rules},
         "labels": _LABELS,
-        "context": CONTEXT_CHARS,
+        "context": windows.context,
+        "n_findings": len(findings),
+        "n_pairs": len(pairs),
     }
     return {
         "tool": {"name": _str(tool.get("name") or "auditor"), "version": _str(tool.get("version"))},
@@ -584,8 +769,10 @@ def build_view(
         "status_counts": status_counts,
         "rules": rules,
         "rule_options": [r for r in rules if r["count"]],
-        "agencies": sorted({a for f in findings for a in f["agencies"]}),
-        "years": sorted({y for f in findings for y in f["years"]}),
+        # the agencies and years of the listed findings (the filters apply to those)
+        "agencies": sorted({doc_rows[d]["agency"] for f in shown for d in f["docs"] if doc_rows[d]["agency"]}),
+        "years": sorted({doc_rows[d]["year"] for f in shown for d in f["docs"] if doc_rows[d]["year"] is not None}),
+        "max_agency_options": max_agency_options,
         "histogram": _histogram(pairs),
         "clusters": [[doc_rows[i] for i in g] for g in clusters[:MAX_CLUSTERS]],
         "n_clusters": len(clusters),
@@ -593,10 +780,17 @@ def build_view(
             Markup('<script type="application/json" id="doc-texts-{}">{}</script>\n').format(k, json_island(chunk))
             for k, chunk in enumerate(chunks)
         ),
-        "texts_partial": len(embed) < sum(1 for d in doc_rows if d["id"] in texts),
-        "findings_partial": len(findings) > max_findings,
-        "n_findings_shown": min(len(findings), max_findings),
+        "texts_partial": len(embed) < n_texts,
+        "n_texts": n_texts,
+        "n_texts_embedded": len(embed),
+        "findings_partial": len(findings) > len(shown),
+        "n_findings_shown": len(shown),
+        "pairs_partial": len(pairs) > len(shown_pairs),
+        "n_pairs_shown": len(shown_pairs),
+        "context": windows.context,
+        "context_narrowed": windows.context < CONTEXT_CHARS,
         "data": data,
+        "pair_data": pair_data,
     }
 
 
@@ -604,9 +798,13 @@ def build_view(
 # Public API
 
 
-def render_html(payload: dict[str, Any]) -> str:
-    """The whole report as one HTML string (no external resources)."""
-    view = build_view(payload)
+def render_html(payload: dict[str, Any], **limits: int) -> str:
+    """The whole report as one HTML string (no external resources).
+
+    ``limits``: ``max_findings``, ``max_pairs``, ``max_text_chars``, ``max_context_chars``,
+    ``max_agency_options`` (see the module's constants).
+    """
+    view = build_view(payload, **limits)
     css = _static("report.css")
     js = _static("report.js")
     csp = (
@@ -620,10 +818,10 @@ def render_html(payload: dict[str, Any]) -> str:
     return template.render(view=view, css=Markup(css), js=Markup(js), csp=csp)
 
 
-def write_html(payload: dict[str, Any], path: Path) -> None:
+def write_html(payload: dict[str, Any], path: Path, **limits: int) -> None:
     """Render and write atomically: a temporary file in the same folder, then ``os.replace``."""
     path = Path(path)
-    html = render_html(payload)
+    html = render_html(payload, **limits)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from auditor.report.browser import CHROMIUM, chromium, unavailable
 from auditor.report.html import json_island, render_html, write_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -219,7 +219,28 @@ def tags(page: str) -> list[tuple[str, dict]]:
 
 
 def docs_of(data: dict) -> list[dict]:
-    return [dict(zip(data["docs"]["fields"], row)) for row in data["docs"]["rows"]]
+    """The documents table decoded as the script decodes it (coded columns, agency-prefixed titles, trailing defaults)."""
+    t = data["docs"]
+    out = []
+    for row in t["rows"]:
+        d = {}
+        for j, name in enumerate(t["fields"]):
+            v = row[j] if j < len(row) else t["defaults"].get(name)
+            d[name] = t["values"][name][v] if name in t["coded"] and isinstance(v, int) else v
+        if isinstance(d["title"], int):
+            d["title"] = d["agency"] + t["values"]["title"][d["title"]]
+        out.append(d)
+    return out
+
+
+def context_of(data: dict, ev: dict) -> tuple[str, str, str]:
+    """An evidence's before / text / after, as the script cuts them out of its document's window."""
+    if "before" in ev or ev["s"] is None:
+        return ev.get("before", ""), ev.get("text", ""), ev.get("after", "")
+    sn = data["snips"][str(ev["d"])]
+    lo, hi = max(0, ev["s"] - data["context"]), min(sn["n"], ev["e"] + data["context"])
+    o, t = next((o, t) for o, t in sn["w"] if o <= lo and hi <= o + len(t))
+    return t[lo - o : ev["s"] - o], t[ev["s"] - o : ev["e"] - o], t[ev["e"] - o : hi - o]
 
 
 def text_islands(page: str) -> dict[int, str]:
@@ -263,9 +284,12 @@ def test_payload_round_trips_through_islands(html: str) -> None:
     table = next(f for f in data["findings"] if f.get("table"))
     assert table["table"]["marked"] == [[1, 1], [2, 1], [3, 1], [4, 1]]
     ev = data["findings"][0]["ev"][0]
-    assert ev["text"] == "累计主动公开政府信息898条"
-    assert TEXT_A[ev["s"] - len(ev["before"]) : ev["e"] + len(ev["after"])] == ev["before"] + ev["text"] + ev["after"]
-    pair = data["pairs"][0]
+    before, text, after = context_of(data, ev)
+    assert text == "累计主动公开政府信息898条"
+    assert TEXT_A[ev["s"] - len(before) : ev["e"] + len(after)] == before + text + after
+    assert len(after) == data["context"]
+    assert docs_of(data)[1]["title"] == "某县人民政府2020年政府信息公开工作年度报告"
+    pair = json.loads(found["pair-data"])[0]
     assert pair["passages"][1]["changes"][0]["at"] == "2019"
 
 
@@ -334,24 +358,16 @@ def test_write_html_is_atomic(tmp_path: Path, monkeypatch) -> None:
 # Browser tests
 
 sync_api = pytest.importorskip("playwright.sync_api")
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium not installed (apt-get install -y chromium)"
-)
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
+    reason = unavailable()
+    if reason:
+        pytest.skip(reason)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -405,6 +421,12 @@ def opened(browser):
     yield open_
     for o in pages:
         o.close()
+
+
+def press(page, selector: str) -> None:
+    """Activate a button from the keyboard (immune to cards above it changing height while it is clicked)."""
+    page.focus(selector)
+    page.keyboard.press("Enter")
 
 
 def shown(page) -> int:
@@ -598,17 +620,134 @@ def test_paging_for_large_corpora(tmp_path: Path, browser) -> None:
         cards = page.locator("#finding-list article.finding")
         sync_api.expect(cards).to_have_count(200)
         assert shown(page) == 453
-        page.click("#finding-more")
+        press(page, "#finding-more")
         sync_api.expect(cards).to_have_count(400)
-        page.click("#finding-more")
+        press(page, "#finding-more")
         sync_api.expect(cards).to_have_count(453)
         sync_api.expect(page.locator("#finding-more")).to_be_hidden()
         assert page.locator("#doc-table tbody tr").count() == 200
-        page.click("#doc-more")
+        press(page, "#doc-more")
         assert page.locator("#doc-table tbody tr").count() == 302
         page.uncheck("#filters input[name=severity][value=info]")
         sync_api.expect(page.locator("#finding-count")).to_have_attribute("data-shown", str(453 - 150))
         assert page.locator("#finding-list article.finding").count() == 200
+        o.assert_clean()
+    finally:
+        o.close()
+
+
+# ---------------------------------------------------------------------------
+# Huge corpora: caps, budgets and their notes (small payloads, low limits)
+
+LIMITS = {"max_findings": 450, "max_pairs": 30, "max_text_chars": 60_000, "max_context_chars": 40_000, "max_agency_options": 50}
+
+
+@pytest.fixture(scope="module")
+def capped_payload() -> dict:
+    from benchmarks.html_synth import synthetic_payload
+
+    return synthetic_payload(4000, 2000, n_pairs=120, seed=3)
+
+
+@pytest.fixture(scope="module")
+def capped_html(capped_payload) -> str:
+    return render_html(capped_payload, **LIMITS)
+
+
+def test_caps_keep_the_html_small_and_say_so(capped_payload, capped_html: str) -> None:
+    found = islands(capped_html)
+    data = json.loads(found["audit-data"])
+    pairs = json.loads(found["pair-data"])
+    assert len(data["findings"]) == 450 and data["n_findings"] == 2000
+    assert len(pairs) == 30 and data["n_pairs"] == 120
+    # the most severe are the ones listed
+    sev = [f["sev"] for f in data["findings"]]
+    assert sev == sorted(sev, key=("error", "warning", "info").index)
+    assert "1550 条只在 findings.json 和 findings.csv 中" in capped_html
+    assert "the other 1550 are only in findings.json and findings.csv" in capped_html
+    assert 'id="summary-partial"' in capped_html and 'id="pairs-partial"' in capped_html
+    # the counts still cover every finding
+    assert f'<span class="card-n">{capped_payload["verdict"]["counts"]["error"]}</span>' in capped_html
+    # texts within budget; the pairs whose texts are left out carry no passages
+    texts = text_islands(capped_html)
+    assert 0 < sum(map(len, texts.values())) <= LIMITS["max_text_chars"]
+    assert "语料较大，只嵌入" in capped_html
+    assert any(p["passages"] for p in pairs) and any(p.get("np") for p in pairs)
+    for p in pairs:
+        if p["a"] in texts and p["b"] in texts:
+            assert p["passages"] and "np" not in p
+        else:
+            assert p["passages"] == [] and p["np"] > 0
+    # the evidence windows fit their budget by narrowing the context, and still cut correctly
+    assert data["context"] < 200
+    assert f"前后各 {data['context']} 字" in capped_html
+    assert sum(len(w[1]) for sn in data["snips"].values() for w in sn["w"]) <= LIMITS["max_context_chars"]
+    all_texts = capped_payload["texts"]
+    docs = docs_of(data)
+    for f in data["findings"][:50]:
+        for ev in f["ev"]:
+            before, text, after = context_of(data, ev)
+            full = all_texts[docs[ev["d"]]["id"]]
+            assert text == full[ev["s"] : ev["e"]]
+            assert full[ev["s"] - len(before) : ev["e"] + len(after)] == before + text + after
+    # thousands of agencies: a text box with suggestions, not a select
+    assert '<input type="search" name="agency" list="agency-options"' in capped_html
+    assert '<select name="agency">' not in capped_html
+
+
+def test_astral_characters_keep_their_context_inline() -> None:
+    text = "前文𠀀𠀁内容" * 5 + "累计主动公开政府信息898条" + "后文" * 5
+    s = text.index("累计")
+    payload = {
+        "documents": [{"id": "d", "agency": "某局", "year": 2020}],
+        "texts": {"d": text},
+        "findings": [{"rule": "X", "severity": "error", "message": "m", "documents": ["d"],
+                      "evidence": [{"document": "d", "start": s, "end": s + 14, "text": text[s : s + 14]}]}],
+    }
+    data = json.loads(islands(render_html(payload))["audit-data"])
+    ev = data["findings"][0]["ev"][0]
+    assert ev["text"] == "累计主动公开政府信息898条" and ev["before"].endswith("内容")
+    assert data["snips"] == {}  # the window holds characters beyond the BMP: not sent
+
+
+@needs_chromium
+def test_capped_report_pages_and_filters_in_browser(tmp_path: Path, browser, capped_payload) -> None:
+    path = tmp_path / "capped.html"
+    write_html(capped_payload, path, **LIMITS)
+    o = Opened(browser, path)
+    try:
+        page = o.page
+        expect = sync_api.expect
+        cards = page.locator("#finding-list article.finding")
+        expect(cards).to_have_count(200)
+        assert page.get_attribute("#finding-count", "data-total") == "450"
+        assert page.get_attribute("#finding-count", "data-all") == "2000"
+        assert "1550 more only in findings.json / CSV" in page.inner_text("#finding-count")
+        assert page.locator("#findings-partial").is_visible() and page.locator("#summary-partial").is_visible()
+        press(page, "#finding-more")
+        expect(cards).to_have_count(400)
+        press(page, "#finding-more")
+        expect(cards).to_have_count(450)
+        expect(page.locator("#finding-more")).to_be_hidden()
+        # evidence in context, cut out of the shared windows
+        ctx = page.locator("#finding-list article.finding blockquote.ctx").first
+        assert len(ctx.text_content()) > len(ctx.locator("mark").text_content()) > 0
+        # the agency text box filters by part of a name
+        first = page.locator("#finding-list article.finding").first.get_attribute("data-agency")
+        page.fill("#filters input[name=agency]", first[-6:])
+        expect(page.locator("#finding-count")).not_to_have_attribute("data-shown", "450")
+        assert 0 < shown(page) < 450
+        page.fill("#filters input[name=agency]", "")
+        expect(page.locator("#finding-count")).to_have_attribute("data-shown", "450")
+        # pairs: 30 listed; one with texts opens side by side, one without says why
+        assert page.locator("#pair-list details.pair").count() == 30
+        pairs = json.loads(page.eval_on_selector("#pair-data", "el => el.textContent"))
+        with_text = next(p for p in pairs if p["passages"])
+        without = next(p for p in pairs if p.get("np"))
+        page.locator(f"details#pair-{with_text['n']} > summary").click()
+        expect(page.locator(f"details#pair-{with_text['n']} .pane[data-side=b] .psg").first).to_be_visible()
+        page.locator(f"details#pair-{without['n']} > summary").click()
+        expect(page.locator(f"details#pair-{without['n']}")).to_contain_text("Large corpus: the texts of this pair are not embedded")
         o.assert_clean()
     finally:
         o.close()

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from auditor.api import audit
+from auditor.report.browser import block_network
 from auditor.report.writers import write_outputs
 from tests.conftest import REAL, SEEDS
 from tests.report.test_html import CHROMIUM, Opened, browser, opened  # noqa: F401  (fixtures)
@@ -30,7 +31,7 @@ def test_report_loads_offline(browser, tmp_path, root):  # noqa: F811
         pytest.skip(f"{root} not present")
     result, path = _report(tmp_path, root)
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort())
+    block_network(context)
     page = context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

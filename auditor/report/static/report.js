@@ -6,6 +6,7 @@
  */
 (function () {
   'use strict';
+  if (window.performance && performance.mark) performance.mark('report-init');
 
   var FINDING_PAGE = 200;
   var DOC_PAGE = 200;
@@ -15,15 +16,51 @@
   var CHANGE_LABELS = { number: '数字', name: '名称', insert: '插入', delete: '删除', replace: '替换' };
 
   var DATA = JSON.parse(document.getElementById('audit-data').textContent);
-  var DOCS = DATA.docs.rows.map(function (row) {
-    var d = {};
-    DATA.docs.fields.forEach(function (name, j) { d[name] = row[j]; });
-    return d;
-  });
+  // Documents travel as compact rows: coded columns are indexes into value
+  // tables, and a numeric title is the agency followed by a title-table entry.
+  // Trailing columns equal to their default (t.defaults) are left out of a row.
+  var DOCS = (function (t) {
+    var fields = t.fields, nf = fields.length, titles = t.values.title;
+    var coded = fields.map(function (name) { return t.coded.indexOf(name) >= 0 ? t.values[name] : null; });
+    var defaults = fields.map(function (name) {
+      return Object.prototype.hasOwnProperty.call(t.defaults, name) ? t.defaults[name] : null;
+    });
+    var out = new Array(t.rows.length);
+    for (var i = 0; i < t.rows.length; i++) {
+      var row = t.rows[i], d = { i: i };
+      for (var j = 0; j < nf; j++) {
+        var v = j < row.length ? row[j] : defaults[j];
+        d[fields[j]] = (coded[j] && typeof v === 'number') ? coded[j][v] : v;
+      }
+      if (typeof d.title === 'number') d.title = d.agency + titles[d.title];
+      out[i] = d;
+    }
+    return out;
+  })(DATA.docs);
   var FINDINGS = DATA.findings;
-  var PAIRS = DATA.pairs;
+  var SNIPS = DATA.snips;
+  var CONTEXT = DATA.context;
+  // The pairs travel in their own island after the script (the copies
+  // section is far down the page): read once the parser has passed it.
+  var PAIRS = [];
   var RULES = DATA.rules;
   var L = DATA.labels;
+  var N_FINDINGS = DATA.n_findings;
+
+  // The agencies and years a finding concerns, for the filters.
+  FINDINGS.forEach(function (f) {
+    var ag = {}, yr = {};
+    f.docs.forEach(function (i) {
+      var d = DOCS[i];
+      if (d.agency) ag[d.agency] = true;
+      if (d.year !== null && d.year !== undefined) yr[d.year] = true;
+    });
+    f.agencies = Object.keys(ag).sort();
+    f.years = Object.keys(yr);
+    var first = f.docs.length ? DOCS[f.docs[0]] : null;
+    f.agency = first ? first.agency : '';
+    f.year = first && first.year !== null && first.year !== undefined ? first.year : '';
+  });
 
   // ---------------------------------------------------------------- helpers
 
@@ -64,12 +101,60 @@
     return document.getElementById(id);
   }
 
+  // Evidence in context: cut out of its document's window (DATA.snips), or
+  // carried inline (before / text / after) when the window could not be sent.
+  function evContext(ev) {
+    if (ev.before !== undefined || ev.s === null || ev.s === undefined) {
+      return { before: ev.before || '', text: ev.text || '', after: ev.after || '', cb: !!ev.cb, ca: !!ev.ca };
+    }
+    var sn = SNIPS[ev.d];
+    if (sn) {
+      var lo = Math.max(0, ev.s - CONTEXT), hi = Math.min(sn.n, ev.e + CONTEXT);
+      for (var k = 0; k < sn.w.length; k++) {
+        var o = sn.w[k][0], t = sn.w[k][1];
+        if (o <= lo && hi <= o + t.length) {
+          return { before: t.slice(lo - o, ev.s - o), text: t.slice(ev.s - o, ev.e - o), after: t.slice(ev.e - o, hi - o), cb: lo > 0, ca: hi < sn.n };
+        }
+      }
+    }
+    return { before: '', text: ev.text || '', after: '', cb: false, ca: false };
+  }
+
+  // The text islands follow the script, so the lists are usable while the
+  // parser is still reading them; a view that needs a text waits for them.
+  function textsReady() {
+    return document.readyState !== 'loading';
+  }
+
+  function whenParsed(fn) {
+    if (textsReady()) fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  function afterTexts(container, fn) {
+    if (textsReady()) return false;
+    if (!container.querySelector('.loading')) {
+      container.appendChild(el('p', { class: 'muted loading', role: 'status' }, ['正在载入全文… Loading texts…']));
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+      var note = container.querySelector('.loading');
+      if (note) note.parentNode.removeChild(note);
+      fn();
+    });
+    return true;
+  }
+
+  function hasText(i) {
+    return DOCS[i] && DOCS[i].t !== null && DOCS[i].t !== undefined;
+  }
+
   // Texts are grouped into chunk islands; a chunk is parsed when one of its
   // documents is first shown, and the last one parsed is kept.
   var textCache = {};
   var lastChunk = { k: null, value: null };
   function docText(i) {
     if (Object.prototype.hasOwnProperty.call(textCache, i)) return textCache[i];
+    if (!textsReady()) return null;
     var d = DOCS[i], t = null;
     if (d && d.t !== null && d.t !== undefined) {
       if (lastChunk.k !== d.t) {
@@ -131,7 +216,7 @@
     if (f._hay === undefined) {
       var parts = [f.msg, f.rule, f.cat, label('category', f.cat), f.id, f.eq || '', 'F' + (f.n + 1)];
       f.docs.forEach(function (d) { parts.push(DOCS[d].id, DOCS[d].title, DOCS[d].agency); });
-      f.ev.forEach(function (ev) { parts.push(ev.text); });
+      f.ev.forEach(function (ev) { parts.push(evContext(ev).text); });
       f._hay = parts.join('\n').toLowerCase();
     }
     return f._hay;
@@ -158,7 +243,9 @@
       status: checked('status'),
       category: els.category.value,
       rule: els.rule.value,
-      agency: els.agency.value,
+      agency: els.agency.value.trim(),
+      // a select names one agency; the text box (huge corpora) matches part of a name
+      agencyExact: els.agency.tagName === 'SELECT',
       year: els.year.value,
       terms: els.q.value.toLowerCase().split(/\s+/).filter(Boolean)
     };
@@ -169,7 +256,10 @@
     if (Object.prototype.hasOwnProperty.call(flt.status, f.status) && !flt.status[f.status]) return false;
     if (flt.category && f.cat !== flt.category) return false;
     if (flt.rule && f.rule !== flt.rule) return false;
-    if (flt.agency && f.agencies.indexOf(flt.agency) < 0) return false;
+    if (flt.agency) {
+      if (flt.agencyExact ? f.agencies.indexOf(flt.agency) < 0
+        : !f.agencies.some(function (a) { return a.indexOf(flt.agency) >= 0; })) return false;
+    }
     if (flt.year && f.years.map(String).indexOf(flt.year) < 0) return false;
     if (flt.terms.length) {
       var hay = haystack(f);
@@ -194,9 +284,11 @@
     fState.shown = end;
     var n = fState.list.length, m = FINDINGS.length;
     findingCount.textContent = '显示 ' + n + ' / 共 ' + m + ' 条 (showing ' + n + ' of ' + m + ')' +
-      (end < n ? ' · 已载入 ' + end + ' 条 (' + end + ' loaded)' : '');
+      (end < n ? ' · 已载入 ' + end + ' 条 (' + end + ' loaded)' : '') +
+      (N_FINDINGS > m ? ' · 另有 ' + (N_FINDINGS - m) + ' 条只在 findings.json / CSV 中 (' + (N_FINDINGS - m) + ' more only in findings.json / CSV)' : '');
     findingCount.setAttribute('data-shown', String(n));
     findingCount.setAttribute('data-total', String(m));
+    findingCount.setAttribute('data-all', String(N_FINDINGS));
     findingMore.hidden = end >= n;
     findingMore.textContent = '显示更多 More (' + end + ' / ' + n + ')';
     if (!m) findingList.appendChild(el('p', { class: 'empty' }, ['没有发现问题。No findings.']));
@@ -302,18 +394,19 @@
     var box = el('div', { class: 'evidence' });
     var head = el('div', { class: 'ev-head' }, [el('span', { class: 'k' }, ['证据 Evidence ']), docLink(ev.d)]);
     if (ev.s !== null && ev.s !== undefined) head.appendChild(el('span', { class: 'muted' }, [' · 字符 chars ' + ev.s + '–' + ev.e]));
-    if (ev.s !== null && ev.s !== undefined && d.t !== null && d.t !== undefined) {
+    if (ev.s !== null && ev.s !== undefined && hasText(ev.d)) {
       append(head, [' ', el('a', {
         href: '#doc-' + ev.d, class: 'show-in-doc', 'data-doc': ev.d, 'data-f': f.n, 'data-ev': k
       }, ['在文档中显示 Show in document'])]);
     }
     box.appendChild(head);
+    var cx = evContext(ev);
     box.appendChild(el('blockquote', { class: 'ctx', lang: 'zh-CN' }, [
-      ev.cut_before ? el('span', { class: 'ell', 'aria-hidden': 'true' }, ['…']) : null,
-      ev.before,
-      el('mark', { class: 'ev sev-' + token(f.sev) }, [ev.text || '（空 empty）']),
-      ev.after,
-      ev.cut_after ? el('span', { class: 'ell', 'aria-hidden': 'true' }, ['…']) : null
+      cx.cb ? el('span', { class: 'ell', 'aria-hidden': 'true' }, ['…']) : null,
+      cx.before,
+      el('mark', { class: 'ev sev-' + token(f.sev) }, [cx.text || '（空 empty）']),
+      cx.after,
+      cx.ca ? el('span', { class: 'ell', 'aria-hidden': 'true' }, ['…']) : null
     ]));
     if (ev.note) box.appendChild(el('p', { class: 'note' }, ['⚠ ', ev.note]));
     if (ev.quoted) box.appendChild(el('p', { class: 'note' }, ['报告的证据文本 Quoted evidence: ', el('q', {}, [ev.quoted])]));
@@ -455,6 +548,7 @@
 
   function buildDocBody(det, i) {
     if (det.getAttribute('data-built')) return;
+    if (hasText(i) && afterTexts(det, function () { buildDocBody(det, i); })) return;
     det.setAttribute('data-built', '1');
     var text = docText(i);
     var body = el('div', { class: 'doc-body' });
@@ -538,6 +632,10 @@
     if (!DOCS[i]) return;
     var det = ensureDocView(i);
     det.open = true;
+    if (hasText(i) && afterTexts(det, function () { openDocument(i, fn, k); })) {
+      det.scrollIntoView({ block: 'start' });
+      return;
+    }
     buildDocBody(det, i);
     var target = null;
     if (fn !== undefined && fn !== null) {
@@ -597,6 +695,7 @@
     pState.shown = end;
     pairMore.hidden = end >= PAIRS.length;
     pairMore.textContent = '显示更多 More (' + end + ' / ' + PAIRS.length + ')';
+    pairList.setAttribute('data-shown', String(end));
   }
 
   function ensurePair(n) {
@@ -681,6 +780,7 @@
 
   function buildPair(det, p) {
     if (det.getAttribute('data-built')) return;
+    if ((hasText(p.a) || hasText(p.b)) && afterTexts(det, function () { buildPair(det, p); })) return;
     det.setAttribute('data-built', '1');
     var body = el('div', { class: 'pair-body' });
     var metrics = el('dl', { class: 'metrics' });
@@ -693,7 +793,10 @@
     ]);
     body.appendChild(metrics);
     var ta = docText(p.a), tb = docText(p.b);
-    if (!p.detail || !p.passages.length) {
+    if (p.np) {
+      body.appendChild(el('p', { class: 'muted' }, ['语料较大，本文档对的全文未嵌入，' + p.np + ' 个共享段落不在报告中显示。' +
+        'Large corpus: the texts of this pair are not embedded, so its ' + p.np + ' shared passages are not shown.']));
+    } else if (!p.detail || !p.passages.length) {
       body.appendChild(el('p', { class: 'muted' }, ['本文档对没有段落细节。No passage details for this pair.']));
     }
     if (ta === null || tb === null) {
@@ -795,11 +898,17 @@
     if (paneBox.bottom < 0 || paneBox.top > window.innerHeight) dst.scrollIntoView({ block: 'nearest' });
   }
 
+  function pairByN(n) {
+    for (var k = 0; k < PAIRS.length; k++) if (PAIRS[k].n === n) return PAIRS[k];
+    return null;
+  }
+
   function openPair(n) {
+    if (!textsReady()) { whenParsed(function () { openPair(n); }); return; }
     var det = ensurePair(n);
     if (!det) return;
     det.open = true;
-    buildPair(det, PAIRS.filter(function (p) { return p.n === n; })[0]);
+    buildPair(det, pairByN(n));
     flash(det, false);
     det.querySelector('summary').focus({ preventScroll: true });
   }
@@ -839,10 +948,12 @@
   filterForm.addEventListener('change', applyFilters);
   filterForm.addEventListener('reset', function () { setTimeout(applyFilters, 0); });
   var searchTimer = null;
-  filterForm.elements.q.addEventListener('input', function () {
+  function debounced() {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(applyFilters, 120);
-  });
+  }
+  filterForm.elements.q.addEventListener('input', debounced);
+  if (filterForm.elements.agency.tagName === 'INPUT') filterForm.elements.agency.addEventListener('input', debounced);
   findingMore.addEventListener('click', renderMoreFindings);
   if (pairMore) pairMore.addEventListener('click', renderMorePairs);
 
@@ -872,7 +983,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (det) {
       if (det.classList.contains('docview')) return;
       if (det.classList.contains('pair') && !fewPairs) return;
-      if (det.classList.contains('pair')) buildPair(det, PAIRS.filter(function (p) { return p.n === Number(det.getAttribute('data-pair')); })[0]);
+      if (det.classList.contains('pair')) buildPair(det, pairByN(Number(det.getAttribute('data-pair'))));
       det.open = true;
       openedForPrint.push(det);
     });
@@ -885,7 +996,23 @@
   refreshDocs();
   applyFilters();
   renderMoreDocViews();
-  if (pairList) renderMorePairs();
+  if (pairList) {
+    whenParsed(function () {
+      var node = byId('pair-data');
+      PAIRS = node ? JSON.parse(node.textContent) : [];
+      renderMorePairs();
+    });
+  }
   document.documentElement.classList.add('js-ready');
+  // Interactive: the first page of every list is built (read by tests and the
+  // load benchmark); texts-ready once the text islands are parsed too.
+  document.documentElement.setAttribute('data-ready', '1');
+  if (window.performance && performance.mark) performance.mark('report-ready');
+  function textsParsed() {
+    document.documentElement.setAttribute('data-texts-ready', '1');
+    if (window.performance && performance.mark) performance.mark('report-texts-ready');
+  }
+  if (textsReady()) textsParsed();
+  else document.addEventListener('DOMContentLoaded', textsParsed);
   followHash();
 })();
