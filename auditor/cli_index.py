@@ -120,7 +120,7 @@ def add_cmd(
 
 @index_app.command("rebuild")
 def rebuild_cmd(index: IndexArg, jobs: JobsOpt = 0, config: ConfigOpt = None) -> None:
-    """Recompute stop set, metadata, signatures and bands from the stored texts (after an upgrade)."""
+    """Recompute stop sets, metadata, signatures and bands from the stored texts (after an upgrade)."""
     from auditor.index import CorpusIndexError
     from auditor.index.build import rebuild
 
@@ -154,7 +154,9 @@ def stats_cmd(
     typer.echo(f"{index}: {st['documents']} documents, {st['agencies']} agencies, {st['bytes'] / 1e6:.1f} MB")
     years = ", ".join(f"{y}: {n}" for y, n in st["years"].items())
     typer.echo(f"years: {years or '-'}")
-    typer.echo(f"stop set: {st['stop_set']['shingles']} frequent shingles from {st['stop_set']['documents']} documents")
+    ss = st["stop_set"]
+    typer.echo(f"stop set: {ss['shingles']} frequent shingles ({ss['scoring_shingles']} when scoring candidates) "
+               f"from {ss['documents']} documents")
     typer.echo(f"built with auditor {st['versions'].get('auditor')}, pipeline {st['versions'].get('pipeline')}, "
                f"rules {st['versions'].get('rules')}")
     typer.echo("stale: " + ("; ".join(st["stale"]) if st["stale"] else "no"))

@@ -101,15 +101,20 @@ def find_similar(shingles: ShingleSet, params: DedupParams) -> list[Similarity]:
 
 
 def find_pairs(
-    docs: Sequence[tuple[str, str]], params: DedupParams | None = None, frequent: np.ndarray | None = None
+    docs: Sequence[tuple[str, str]],
+    params: DedupParams | None = None,
+    frequent: np.ndarray | None = None,
+    scored: np.ndarray | None = None,
 ) -> list[Pair]:
     """Pairs of documents that largely repeat each other, with their shared passages.
 
     ``docs`` are ``(doc_id, canonical_text)``.  A returned pair has ``a``
     before ``b`` in input order; pairs are sorted by that order.  Same input,
     same output: no randomness beyond the fixed seeds.  ``frequent`` fixes the
-    corpus-frequent stop shingles (see `ShingleSet.build`).  The steps are
-    those of `corpus` (the scaled pipeline runs the same functions).
+    corpus-frequent stop shingles (see `ShingleSet.build`) and ``scored`` the
+    smaller set candidates are scored without (`corpus.verify_stop_hashes`;
+    ``frequent`` when not given) -- a corpus index's frozen sets.  The steps
+    are those of `corpus` (the scaled pipeline runs the same functions).
     """
     params = params or DedupParams()
     template = corpus.template(params)
@@ -118,7 +123,7 @@ def find_pairs(
     if frequent is None:
         frequent = corpus.stop_hashes(sets, params)
         scored = corpus.verify_stop_hashes(sets, params, frequent)
-    else:
+    elif scored is None:
         scored = frequent
     frequent = np.asarray(frequent, dtype=np.uint32)
     feats = corpus.features(sets, frequent)

@@ -30,7 +30,7 @@ from ..model import Pair
 from .align import AlignParams, align
 from .candidates import all_pairs, band_pairs, codes_to_pairs, containment_pairs, lsh_params
 from .minhash import signatures
-from .shingle import DocShingles, frequent_hashes, remove, shingle_set, template_hashes
+from .shingle import DocShingles, frequent_hashes, remove, shingle_set, template_hashes, union
 from .verify import Similarity, verify_pairs
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def align_pairs(
 
 def full_stop(frequent: np.ndarray, params: "DedupParams") -> np.ndarray:
     """Template ∪ frequent: every shingle that is boilerplate in this corpus."""
-    return np.union1d(template_hashes(params.n, params.seed), frequent).astype(np.uint32)
+    return union(template_hashes(params.n, params.seed), frequent)
 
 
 def template(params: "DedupParams") -> np.ndarray:

@@ -14,30 +14,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor import cache
 from auditor.checks import CheckKind, check_kinds
 from auditor.model import CATEGORIES, Evidence, Finding, Severity
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-# libyaml's loader when PyYAML has it: 9x faster than the pure-Python one, which
-# spent ~0.4 s of every `audit` start-up (a CI gate's latency) parsing the rule pack.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleError(ValueError):
     """A rule file is invalid; the message names the file and the key."""
 
 
+# defer_build: the validators are built on first validation, which a run whose
+# rule pack comes from the cache (`load_rules`) never does.
+_MODEL = ConfigDict(extra="forbid", defer_build=True)
+
+
 class ExampleDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _MODEL
     id: str = "example.txt"
     text: str
 
 
 class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _MODEL
     name: str = ""
     text: str | None = None
     documents: list[ExampleDoc] | None = None
@@ -52,13 +54,13 @@ class Example(BaseModel):
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _MODEL
     fire: list[Example] = Field(min_length=1)
     pass_: list[Example] = Field(alias="pass", min_length=1)
 
 
 class RuleSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(**_MODEL, populate_by_name=True)
     id: str
     name: str
     category: str
@@ -144,11 +146,20 @@ def _format_error(path: Path, exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def load_rule(path: Path) -> Rule:
+def _parse_yaml(path: Path) -> Any:
+    # PyYAML is imported here, not at start-up: a run whose rule pack is cached never needs it.
+    # libyaml's loader when PyYAML has it: 9x faster than the pure-Python one, which
+    # spent ~0.4 s of every `audit` start-up (a CI gate's latency) parsing the rule pack.
+    import yaml
+
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def load_rule(path: Path) -> Rule:
+    raw = _parse_yaml(path)
     if not isinstance(raw, dict):
         raise RuleError(f"{path}: a rule file holds one mapping")
     try:
@@ -167,16 +178,68 @@ def load_rule(path: Path) -> Rule:
     return Rule(spec, kind, params, path, Severity(spec.severity))
 
 
-def load_rules(directory: Path | None = None) -> list[Rule]:
-    """Every rule under the directory (recursively), sorted by id; ids must be unique."""
-    directory = directory or RULES_DIR
+def rule_paths(directory: Path) -> list[Path]:
+    """The rule files of a pack, in load order (every ``*.yml``, then every ``*.yaml``)."""
+    return cache.files_under(directory, ".yml") + cache.files_under(directory, ".yaml")
+
+
+def _parse_pack(paths: list[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for path in sorted(directory.rglob("*.yml")) + sorted(directory.rglob("*.yaml")):
+    for path in paths:
         rule = load_rule(path)
         if rule.id in seen:
             raise RuleError(f"{path}: key 'id': {rule.id} is already defined in {seen[rule.id]}")
         seen[rule.id] = path
         rules.append(rule)
     rules.sort(key=lambda r: r.id)
+    return rules
+
+
+def _pack_key(directory: Path, paths: list[Path]) -> tuple[str, str]:
+    """The cache entry of a rule pack (one per folder) and the key its content must match.
+
+    The key covers every rule file's name and bytes, the package's modules
+    (check kinds define and validate ``params``) and pydantic's version (the
+    cached objects are its models).
+    """
+    import pydantic
+
+    where = str(directory.resolve())
+    files = [x for p in paths for x in (p.relative_to(directory).as_posix(), p.read_bytes())]
+    key = cache.make_key("rule-pack", 1, where, pydantic.VERSION, cache.code_stamp(), *files)
+    return "rules-" + cache.make_key(where)[:16], key
+
+
+def _cached_pack(name: str, key: str) -> list[Rule] | None:
+    """The cached rules as fresh objects (callers adjust severities and options), or None."""
+    entries = cache.load(name, key)
+    if not isinstance(entries, list):
+        return None
+    kinds = check_kinds()
+    try:
+        return [Rule(spec, kinds[kind], params, path, severity) for spec, kind, params, path, severity in entries]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def load_rules(directory: Path | None = None) -> list[Rule]:
+    """Every rule under the directory (recursively), sorted by id; ids must be unique.
+
+    Parsing and validating the pack costs ~0.15 s of every start-up, so a
+    valid pack is kept in the user cache (`auditor.cache`) under a key of its
+    files' content and the code that validates them; a changed file or
+    module, or any problem with the cache, means the pack is loaded afresh
+    (and the result is the same either way).  Invalid packs are never cached.
+    """
+    directory = directory or RULES_DIR
+    paths = rule_paths(directory)
+    try:
+        name, key = _pack_key(directory, paths)
+    except OSError:
+        return _parse_pack(paths)  # a file vanished or is unreadable: the loader says which
+    rules = _cached_pack(name, key)
+    if rules is None:
+        rules = _parse_pack(paths)
+        cache.store(name, key, [(r.spec, r.kind.name, r.params, r.path, r.severity) for r in rules])
     return rules

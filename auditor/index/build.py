@@ -8,15 +8,16 @@ single writer — the main process — doing batched inserts into one
 transaction on a fresh private file, which it renames over the target when
 complete (a failed build never leaves a half index behind).
 
-Boilerplate stop set: every report of the genre shares formulas that must be
+Boilerplate stop sets: every report of the genre shares formulas that must be
 removed before similarity is computed, and which shingles are formulas is a
-corpus statistic (document frequency above ``max_df`` / ``max_df_docs``).
+corpus statistic (document frequency above ``max_df`` / ``max_df_docs`` for
+finding candidates, above ``verify_df_share`` for scoring them).
 Signatures depend on it, so `build` and `rebuild` run in two passes: the
 first reads every report, stores its row and spills its shingle set to disk
-(`spill.SetSpill`), then the stop set is counted exactly — the same set
+(`spill.SetSpill`), then both stop sets are counted exactly — the sets
 `audit run` computes on the same corpus — and frozen in the index; the
 second pass computes signatures and bands from the spilled sets.  Every
-later add and query uses the frozen set.  As an index grows far beyond the
+later add and query uses the frozen sets.  As an index grows far beyond the
 corpus its stop set came from, `stats` and `add` say so and `rebuild`
 refreshes it.
 """
@@ -144,10 +145,15 @@ def _map(fn: Callable, items: list, jobs: int) -> Iterator:
         yield from pool.imap(fn, items, chunksize=32)
 
 
-def _stop_hashes(params: DedupParams):
-    from auditor.dedup.corpus import stop_hashes
+def _stop_sets(params: DedupParams):
+    """sets -> (candidate stop set, scoring stop set), by `audit run`'s own functions."""
+    from auditor.dedup.corpus import stop_hashes, verify_stop_hashes
 
-    return lambda sets: stop_hashes(sets, params)
+    def both(sets):
+        frequent = stop_hashes(sets, params)
+        return frequent, verify_stop_hashes(sets, params, frequent)
+
+    return both
 
 
 def _sketch_params(params: DedupParams) -> SketchParams:
@@ -157,11 +163,12 @@ def _sketch_params(params: DedupParams) -> SketchParams:
     return SketchParams(n=params.n, seed=params.seed, num_perm=params.num_perm, bands=b, rows=r)
 
 
-def _initialise(idx: CorpusIndex, params: DedupParams, frequent: np.ndarray, stop_docs: int, rules_dir=None) -> None:
+def _initialise(idx: CorpusIndex, params: DedupParams, stops: tuple[np.ndarray, np.ndarray], stop_docs: int,
+                rules_dir=None) -> None:
     from auditor.dedup.minhash import permutations
 
     sk = _sketch_params(params)
-    idx.initialise(versions.current(params, rules_dir), sk, frequent, permutations(sk.num_perm, sk.seed), stop_docs)
+    idx.initialise(versions.current(params, rules_dir), sk, stops, permutations(sk.num_perm, sk.seed), stop_docs)
 
 
 def check_fresh(idx: CorpusIndex, params: DedupParams, rules_dir=None) -> list[str]:
@@ -222,9 +229,9 @@ def _two_passes(idx: CorpusIndex, results, params: DedupParams, out: Outcome, re
                 if progress:
                     progress(done, total)
         flush()
-        frequent = spill.frequent(_stop_hashes(params))
+        stops = spill.frequent_many(_stop_sets(params))
         idx.con.execute("DELETE FROM info WHERE key IN ('versions', 'lsh', 'stop_docs')")
-        _initialise(idx, params, frequent, len(spill))
+        _initialise(idx, params, stops, len(spill))
         st = idx.state()
         for k, sets in enumerate(spill.batches(BATCH)):
             idx.set_sketches(order[k * BATCH : k * BATCH + len(sets)], sets, st)
@@ -286,8 +293,7 @@ def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = N
     with CorpusIndex(path, create=create) as idx:
         with idx.write():
             if not idx.initialised():
-                frequent = _stop_hashes(params)([e.unique for e in entries])
-                _initialise(idx, params, frequent, len(entries))
+                _initialise(idx, params, _stop_sets(params)([e.unique for e in entries]), len(entries))
             out.notes.extend(check_fresh(idx, params))
             out.record(idx.put(entries, idx.state(), replace=replace))
         out.documents = idx.count()

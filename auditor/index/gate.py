@@ -13,8 +13,9 @@ What is compared with what:
 
 Candidates are rebuilt from their stored text and re-analysed with the
 running code, and the dedup stage compares them with the index's frozen stop
-set, so a pair scores here exactly as `audit run` scores it in a corpus with
-that stop set.
+sets (the one candidates are found without, the one they are scored
+without), so a pair scores here exactly as `audit run` scores it in a corpus
+with those stop sets.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from auditor.engine.corpus import Corpus
 from auditor.extract.meta import agency_key
 from auditor.index.build import check_fresh, iter_entries
 from auditor.index.sketch import batch_signatures, features, shingle_set
-from auditor.index.store import Candidate, CorpusIndex, estimates
+from auditor.index.store import Candidate, CorpusIndex, IndexState, estimates
 from auditor.model import Document, Finding
 
 MAX_LSH_CANDIDATES = 50  # per new report, best estimates first
@@ -61,8 +62,8 @@ def dedup_params(config: Config) -> DedupParams:
     return fn() if callable(fn) else DedupParams()
 
 
-def find_candidates(idx: CorpusIndex, new_docs: list[Document], params: DedupParams) -> tuple[list[Candidate], np.ndarray]:
-    """Indexed reports that can matter to the new ones (see the module docstring)."""
+def find_candidates(idx: CorpusIndex, new_docs: list[Document], params: DedupParams) -> tuple[list[Candidate], IndexState]:
+    """Indexed reports that can matter to the new ones (see the module docstring), and the index state."""
     st = idx.state()
     readable = [d for d in new_docs if d.error is None and d.text]
     new_ids = {d.id for d in new_docs}
@@ -85,7 +86,7 @@ def find_candidates(idx: CorpusIndex, new_docs: list[Document], params: DedupPar
             for pk, doc_id in idx.series(agency_key(d.agency), d.year):
                 if doc_id not in new_ids:
                     _note(found, pk, doc_id, "series", 0.0)
-    return sorted(found.values(), key=lambda c: c.pk), st.frequent
+    return sorted(found.values(), key=lambda c: c.pk), st
 
 
 def _note(found: dict[int, Candidate], pk: int, doc_id: str, why: str, estimate: float) -> None:
@@ -139,7 +140,7 @@ def check_against_index(
         ctx.loaded_meta = {d.id: dict(d.meta) for d in docs}
         for d in docs:
             analyse(d)
-        ctx.candidates, frequent = find_candidates(idx, docs, params)
+        ctx.candidates, st = find_candidates(idx, docs, params)
         old = idx.documents(c.pk for c in ctx.candidates)
     for d in old:
         analyse(d)
@@ -150,7 +151,7 @@ def check_against_index(
     everything = docs + old
     corpus = Corpus(everything, today=today, new_ids=new_ids)
     readable = [d for d in everything if d.error is None and d.text]
-    pairs = find_pairs([(d.id, d.text) for d in readable], params, frequent=frequent)
+    pairs = find_pairs([(d.id, d.text) for d in readable], params, frequent=st.frequent, scored=st.scored)
     for p in pairs:
         p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
     corpus.pairs = [p for p in pairs if p.a in new_ids or p.b in new_ids]

@@ -1,8 +1,10 @@
 """A corpus' shingle sets on disk, for exact document frequencies in bounded memory.
 
-The boilerplate stop set is a corpus statistic: shingles in more than
+The boilerplate stop sets are corpus statistics: shingles in more than
 ``max_df`` of the documents or in more than ``max_df_docs`` of them
-(`auditor.dedup.corpus.stop_hashes`).  Counting it exactly needs every
+(`auditor.dedup.corpus.stop_hashes`; candidates are found without them) and
+the smaller set candidates are scored without
+(`auditor.dedup.corpus.verify_stop_hashes`).  Counting them exactly needs every
 document's set at once — ~10^8 hashes for 100,000 reports, more than an
 index build should hold in memory.  So while documents are indexed their
 sets are appended to `parts` files, each holding one range of hash values;
@@ -12,7 +14,7 @@ every document.  The second pass reads the sets back document by document
 (each document's slices are contiguous in every file, so a batch is one
 read per file) to compute the signatures with the frozen stop set.
 
-The result is the stop set `audit run` would compute on the same corpus.
+The results are the stop sets `audit run` would compute on the same corpus.
 """
 
 from __future__ import annotations
@@ -60,13 +62,23 @@ class SetSpill:
 
     def frequent(self, stop_hashes) -> np.ndarray:
         """``stop_hashes(sets)`` over the whole corpus, one hash range at a time (sorted)."""
+        (out,) = self.frequent_many(lambda sets: (stop_hashes(sets),))
+        return out
+
+    def frequent_many(self, stop_sets) -> tuple[np.ndarray, ...]:
+        """``stop_sets(sets)`` -> a tuple of hash sets, over the whole corpus in one pass.
+
+        Valid for any function of per-hash document counts and the number of
+        documents (every part holds a slice of every document, so ``len(sets)``
+        is the corpus size in each call).
+        """
         self._finish()
-        out = []
+        out: list[tuple[np.ndarray, ...]] = []
         for p in range(self.parts):
             data = np.asarray(self._mm[p])
             sets = np.split(data, self.offsets[1:-1, p]) if len(self) else []
-            out.append(np.asarray(stop_hashes(sets), dtype=np.uint32))
-        return np.concatenate(out) if out else np.zeros(0, np.uint32)
+            out.append(tuple(np.asarray(x, dtype=np.uint32) for x in stop_sets(sets)))
+        return tuple(np.concatenate(parts) for parts in zip(*out))
 
     def batches(self, size: int) -> Iterator[list[np.ndarray]]:
         """The sets again, in the order they were added, `size` documents at a time."""

@@ -12,9 +12,11 @@ Layout (`SCHEMA`):
 
 * ``info``      — JSON values: the versions record (`versions.py`), LSH bands
   and rows, how many documents the stop set was computed from, timestamps;
-* ``blobs``     — the frozen stop set (corpus-frequent shingles, sorted uint32)
-  and the MinHash permutations, so that a query needs neither the corpus nor
-  datasketch (whose import alone costs a second of a CI job's start-up);
+* ``blobs``     — the frozen stop sets (corpus-frequent shingles, sorted
+  uint32: ``frequent``, left out when finding candidates, and ``scored``, the
+  smaller set left out when scoring them) and the MinHash permutations, so
+  that a query needs neither the corpus nor datasketch (whose import alone
+  costs a second of a CI job's start-up);
 * ``documents`` — one row per report: metadata for finding its series
   (``agency_key``, ``year``), the zlib-compressed raw text plus tables and
   loader metadata (enough to rebuild the `Document` exactly and re-analyse
@@ -42,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
+from auditor.dedup.shingle import union
 from auditor.index.sketch import SketchParams, band_keys, batch_signatures, estimate_jaccard, features
 from auditor.model import Cell, Document, Table
 
@@ -136,14 +139,15 @@ class IndexState:
 
     versions: dict
     sketch: SketchParams
-    frequent: np.ndarray
+    frequent: np.ndarray  # left out of the features that signatures and candidates come from
     perms: tuple[np.ndarray, np.ndarray]
     stop_docs: int  # documents the frequent set was computed from
     template: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.uint32))
+    scored: np.ndarray | None = None  # left out when candidates are scored; None: ``frequent``
 
     @property
     def stop(self) -> np.ndarray:
-        return np.union1d(self.template, self.frequent).astype(np.uint32)
+        return union(self.template, self.frequent)
 
 
 @dataclass
@@ -280,24 +284,36 @@ class CorpusIndex:
         lsh = self.info("lsh")
         sk = versions["sketch"]
         sketch = SketchParams(n=sk["n"], seed=sk["seed"], num_perm=sk["num_perm"], bands=lsh[0], rows=lsh[1])
+        scored = self.blob("scored")
         st = IndexState(
             versions=versions,
             sketch=sketch,
             frequent=_u32(self.blob("frequent") or b""),
             perms=(_u32(self.blob("perm_a")), _u32(self.blob("perm_b"))),
             stop_docs=int(self.info("stop_docs", 0)),
+            scored=None if scored is None else _u32(scored),
         )
         st.template = template_hashes(sketch.n, sketch.seed)
         return st
 
-    def initialise(self, versions: dict, sketch: SketchParams, frequent: np.ndarray,
+    def initialise(self, versions: dict, sketch: SketchParams, stops: tuple[np.ndarray, np.ndarray],
                    perms: tuple[np.ndarray, np.ndarray], stop_docs: int) -> None:
-        """Record what the sketches are computed with (inside a write transaction)."""
+        """Record what the sketches are computed with (inside a write transaction).
+
+        ``stops``: the candidate and the scoring stop set; the second is only
+        stored when it differs (below ``max_df_docs / verify_df_share`` reports
+        the two are one).
+        """
+        frequent, scored = stops
         self.set_info("versions", versions)
         self.set_info("lsh", [sketch.bands, sketch.rows])
         self.set_info("stop_docs", int(stop_docs))
         self.set_info("stop_set_at", now_iso())
         self.set_blob("frequent", _blob_u32(frequent))
+        if np.array_equal(scored, frequent):
+            self.con.execute("DELETE FROM blobs WHERE name = 'scored'")
+        else:
+            self.set_blob("scored", _blob_u32(scored))
         self.set_blob("perm_a", _blob_u32(perms[0]))
         self.set_blob("perm_b", _blob_u32(perms[1]))
         if self.info("created") is None:

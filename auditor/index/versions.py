@@ -38,7 +38,7 @@ from pathlib import Path
 from auditor import __version__
 from auditor.dedup import DedupParams
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the scoring stop set is frozen too (blob ``scored``)
 _PKG = Path(__file__).resolve().parents[1]
 PIPELINE_SOURCES = (
     "normalize/*.py",
@@ -74,11 +74,10 @@ def pipeline_hash() -> str:
 
 
 def rules_hash(rules_dir: Path | None = None) -> str:
-    from auditor.engine.rules import RULES_DIR
+    from auditor.engine.rules import RULES_DIR, rule_paths
 
     root = rules_dir or RULES_DIR
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
-    return _digest([(p.relative_to(root).as_posix(), p.read_bytes()) for p in files])
+    return _digest([(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(rule_paths(root))])
 
 
 def sketch_params(params: DedupParams) -> dict:

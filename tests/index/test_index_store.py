@@ -87,7 +87,9 @@ def test_stop_set_is_the_corpus_document_frequency(index, corpus):
     assert st.stop_docs == 24
 
 
-def test_spill_counts_like_the_in_memory_path(tmp_path):
+@pytest.mark.parametrize("cap", [None, 100, 5])
+def test_spill_counts_like_the_in_memory_path(tmp_path, cap):
+    """Counted one hash range at a time, the stop set is the whole corpus' (the absolute cap included)."""
     from auditor.dedup import corpus as dcorpus
     from auditor.index.spill import SetSpill
 
@@ -95,15 +97,85 @@ def test_spill_counts_like_the_in_memory_path(tmp_path):
     common = rng.integers(0, 2**32, 50, dtype=np.uint64).astype(np.uint32)
     sets = [np.unique(np.concatenate([rng.integers(0, 2**32, 300, dtype=np.uint64).astype(np.uint32),
                                       common[: rng.integers(0, 50)]])) for _ in range(60)]
-    params = DedupParams()
+    params = DedupParams(max_df_docs=cap)
     with SetSpill(tmp_path, parts=4) as spill:
         for s_ in sets:
             spill.add(s_)
         got = spill.frequent(lambda ss: dcorpus.stop_hashes(ss, params))
         back = [x for batch in spill.batches(7) for x in batch]
     assert np.array_equal(got, dcorpus.stop_hashes(sets, params)) and len(got) > 0
+    if cap == 5:  # 5 documents binds before 30% of 60
+        assert len(got) > len(dcorpus.stop_hashes(sets, DedupParams(max_df_docs=None)))
     assert all(np.array_equal(a, b) for a, b in zip(back, sets)) and len(back) == 60
     assert not list(tmp_path.iterdir())  # the spill removes its files
+
+
+@pytest.mark.parametrize("verify_df_share", [0.01, 0.25])
+def test_index_and_run_agree_on_the_stop_sets_when_the_absolute_cap_binds(corpus, tmp_path, monkeypatch,
+                                                                         verify_df_share):
+    """A shingle in more than ``max_df_docs`` reports is boilerplate for `audit run` and the index alike.
+
+    The cap (100 reports) only binds past ~333 reports, where 30% is more; here
+    it is lowered to 3 of the 24 reports so that it binds.  The scoring stop
+    set (shingles in more than ``verify_df_share`` of the reports: it differs
+    past 10,000 reports) is lowered too in the second case.  Build and rebuild
+    freeze exactly the sets the run computes, and a check uses them.
+    """
+    from auditor import audit
+    from auditor.config import Config
+    from auditor.dedup import corpus as dcorpus
+    from auditor.index import gate
+
+    params = DedupParams(max_df_docs=3, verify_df_share=verify_df_share)
+    sets = [dcorpus.doc_set(d.text, params) for d in read_documents([corpus])]
+    relative_only = dcorpus.stop_hashes(sets, DedupParams(max_df_docs=None))
+    capped = dcorpus.stop_hashes(sets, params)
+    assert set(relative_only.tolist()) < set(capped.tolist()), "the cap must bind in this test"
+
+    computed: dict[str, list[np.ndarray]] = {"stop_hashes": [], "verify_stop_hashes": []}
+
+    def spy(name):
+        real = getattr(dcorpus, name)
+
+        def wrapper(*args):
+            computed[name].append(real(*args))
+            return computed[name][-1]
+
+        monkeypatch.setattr(dcorpus, name, wrapper)
+
+    monkeypatch.setattr(Config, "dedup_params", lambda self: params)
+    spy("stop_hashes")
+    spy("verify_stop_hashes")
+    audit([corpus], Config())  # `audit run`'s path
+    (run_frequent,), (run_scored,) = computed["stop_hashes"], computed["verify_stop_hashes"]
+    assert np.array_equal(run_frequent, capped)
+    assert np.array_equal(run_scored, run_frequent) == (verify_df_share * 24 <= 3)
+    monkeypatch.undo()
+
+    path = tmp_path / "capped.db"
+    build(path, [corpus], params, jobs=1)
+    with CorpusIndex(path) as idx:
+        built = idx.state()
+    rebuild(path, params, jobs=1)
+    with CorpusIndex(path) as idx:
+        rebuilt = idx.state()
+    for st in (built, rebuilt):
+        assert np.array_equal(st.frequent, run_frequent)
+        assert np.array_equal(st.frequent if st.scored is None else st.scored, run_scored)
+
+    passed = {}
+
+    def find_pairs(docs, p, frequent=None, scored=None):
+        passed.update(frequent=frequent, scored=scored)
+        return []
+
+    monkeypatch.setattr(Config, "dedup_params", lambda self: params)
+    monkeypatch.setattr(gate, "find_pairs", find_pairs)
+    new = tmp_path / "new.txt"
+    new.write_text(reportgen.corpus(6, seed=21)[5].text.replace("2024", "2025"), encoding="utf-8")
+    gate.check_against_index([new], path, Config())
+    assert np.array_equal(passed["frequent"], run_frequent)
+    assert np.array_equal(run_frequent if passed["scored"] is None else passed["scored"], run_scored)
 
 
 def test_signatures_are_those_of_the_run(index, corpus):
