@@ -17,9 +17,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Breakdown, Document
 
 KIND = "breakdown_sum"
@@ -27,7 +27,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     mode: Literal["sum", "repeated"] = "sum"
     min_parts: int = 2
     likely_severity: Literal["error", "warning", "info"] = "warning"

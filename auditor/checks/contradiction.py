@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Document, Quantity
 
 KIND = "contradiction"
@@ -20,7 +20,7 @@ SCOPE = "corpus"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     min_label_chars: int = 4
 
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from auditor.checks._series import links
 from auditor.checks._tables import TABLE_NAMES, Term, cell_evidence, evidences, side, terms, total
-from auditor.checks._util import fmt
+from auditor.checks._util import PARAMS_CONFIG, fmt
 from auditor.extract.tables.layouts import col_label, row_label
 
 KIND = "cross_year"
@@ -33,7 +33,7 @@ SCOPE = "corpus"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     table: Literal["t2", "t3", "t4", "stat"]
     identity: str
     for_each: Literal["row", "column"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Document
 
 KIND = "cumulative_annual"
@@ -20,7 +20,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     min_label_similarity: float = 80.0
     min_label_chars: int = 4
 

@@ -14,10 +14,10 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from auditor.checks._series import links
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Document, Quantity
 
 KIND = "cumulative_chain"
@@ -27,7 +27,7 @@ _NEW = re.compile(r"^(?:本年度|本年|全年|年内|当年)?(?:新增|新|增
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     min_label_chars: int = 4
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import DateValue, Document
 
 KIND = "date_validity"
@@ -15,7 +15,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     check_future: bool = True
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import Document
 
 KIND = "deadline"
@@ -23,7 +23,7 @@ _MMDD = r"^\d{2}-\d{2}$"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     era_a: str = Field("03-31", pattern=_MMDD)
     department: str = Field("01-31", pattern=_MMDD)
     government: str = Field("03-31", pattern=_MMDD)

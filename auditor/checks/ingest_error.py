@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from auditor.checks._util import PARAMS_CONFIG
 from auditor.model import Document
 
 KIND = "ingest_error"
@@ -11,7 +12,7 @@ SCOPE = "ingest"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
 
 
 def check(rule, doc: Document):

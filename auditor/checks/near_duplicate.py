@@ -9,9 +9,9 @@ defect reviewers look for; two documents of one agency and year sharing text
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import Pair
 
 KIND = "near_duplicate"
@@ -19,13 +19,13 @@ SCOPE = "corpus"
 
 
 class Level(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     jaccard: float = 1.01
     containment: float = 1.01
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     # relation -> severity -> thresholds; the first severity reached wins (error, warning, info)
     levels: dict[str, dict[str, Level]]
     evidence_passages: int = 3

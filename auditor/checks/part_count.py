@@ -6,9 +6,9 @@ level-1 sections that follow it.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import Document
 
 KIND = "part_count"
@@ -16,7 +16,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     min_sections: int = 2
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, field_validator
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import Document
 
 KIND = "pattern"
@@ -22,7 +22,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     pattern: str
     message: str
     max_per_document: int = 5

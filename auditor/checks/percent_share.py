@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Document
 from auditor.normalize.numbers import half_unit
 
@@ -20,7 +20,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     slack: Decimal = Decimal("0.01")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.checks._util import evidence
+from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import Document
 
 KIND = "required_sections"
@@ -19,13 +19,13 @@ SCOPE = "document"
 
 
 class Requirement(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     name: str
     keywords: list[str]
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     eras: dict[str, list[Requirement]]
     min_sections: int = 3
     kinds: list[str] = ["annual-report"]

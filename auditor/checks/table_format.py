@@ -12,8 +12,9 @@ labels that give the era away.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from auditor.checks._util import PARAMS_CONFIG
 from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence
 from auditor.model import Document
 
@@ -24,7 +25,7 @@ ERA_NAMES = {"2019": "2019年试行格式", "2021": "2021年格式", "A": "2014�
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     max_evidence: int = 6
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence, side, term_evidence, terms, total
-from auditor.checks._util import fmt
+from auditor.checks._util import PARAMS_CONFIG, fmt
 from auditor.extract.tables.layouts import col_label, row_label
 from auditor.model import Document
 
@@ -33,7 +33,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     table: Literal["t2", "t3", "t4", "stat"]
     identity: str  # the identity's name in DOMAIN (I3-BAL, A-CH …), shown in the finding
     for_each: Literal["row", "column"]

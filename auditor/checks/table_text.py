@@ -21,10 +21,10 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from auditor.checks._tables import cell_evidence, evidences
-from auditor.checks._util import evidence, fmt
+from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
 from auditor.model import Document
 
 KIND = "table_text"
@@ -42,7 +42,7 @@ _OTHER_YEAR = re.compile(r"同比|较上年|较去年|上一年|上年度|(?:19|
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     mode: Literal["received", "carried_out", "no_applications", "no_cases", "case_count"]
 
 

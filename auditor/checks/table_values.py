@@ -8,8 +8,9 @@ columns (收费金额, 采购总金额) may carry decimals.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from auditor.checks._util import PARAMS_CONFIG
 from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence, row_anchor
 from auditor.extract.tables.layouts import MONEY_COLS, SIGNED_COLS, col_label, row_label
 from auditor.model import Document
@@ -19,7 +20,7 @@ SCOPE = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PARAMS_CONFIG
     tables: list[str] = ["t2", "t3", "t4", "stat"]
 
 

@@ -42,13 +42,14 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ..lazy_re import LazyPattern
 from ..model import Passage
 from .shingle import DocShingles, _member, placeholder_only
 from .views import DIGIT_RUN, digit_runs, is_cjk
 
-_TOKENS = re.compile(rf"{DIGIT_RUN}|.", re.S)
-_DIGITS = re.compile(DIGIT_RUN)
-_VIEWISH = re.compile(r"[0-9A-Za-z\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_TOKENS = LazyPattern(rf"{DIGIT_RUN}|.", re.S)
+_DIGITS = LazyPattern(DIGIT_RUN)
+_VIEWISH = LazyPattern(r"[0-9A-Za-z\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @dataclass(frozen=True)

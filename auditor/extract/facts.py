@@ -33,10 +33,10 @@ UNITS = (
 # ("十二件", "三百条"; a single 一 is too often part of a word: 一项工作, 统一; and
 # "三四个" means three or four, not 34)
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?|(?<![第\d])(?=[一二三四五六七八九两零〇]*[十百千万])[一二三四五六七八九十两][零〇一二三四五六七八九十百千万两]+"
-_QTY = re.compile(rf"(?<![\d.#/\-])({_NUM})(余|多)?({UNITS}|%)")
-# The same without the look-behind, which is checked by `_qty_matches`: a
-# pattern that starts with a look-behind is tried at every character, one
-# that starts with a digit lets the regex engine skip to the digits.
+# A quantity is ``(?<![\d.#/\-])({_NUM})(余|多)?({UNITS}|%)``; the pattern holds it
+# without the look-behind, which `_qty_matches` checks: a pattern that starts
+# with a look-behind is tried at every character, one that starts with a
+# digit lets the regex engine skip to the digits.
 # The leading look-ahead names every character a figure can start with: one
 # class test rejects most positions before the alternatives are tried (2×).
 _QTY_BODY = re.compile(rf"(?=[\d一二三四五六七八九十两])({_NUM})(余|多)?({UNITS}|%)")
@@ -44,7 +44,7 @@ _NOT_BEFORE = frozenset("0123456789.#/-")
 
 
 def _qty_matches(s: str):
-    """`_QTY.finditer(s)`, faster: same matches, same order."""
+    """Quantity matches in order (the look-behind above checked here, as finditer would)."""
     pos = 0
     while True:
         m = _QTY_BODY.search(s, pos)

@@ -13,9 +13,9 @@ those offsets; the loaders only decide what the paragraphs and cells are.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from auditor.lazy_re import LazyPattern
 from auditor.model import Cell, Table
 
 
@@ -31,9 +31,9 @@ class Loaded:
 # CJK ideographs (incl. extension A and compatibility), CJK punctuation (without the
 # ideographic space U+3000) and full-width forms: between two of these no space belongs.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff60\uffe0-\uffee"
-CJK_CHAR = re.compile(f"[{_CJK}]")
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000\ufeff]+")
+CJK_CHAR = LazyPattern(f"[{_CJK}]")
+_SPACE_BETWEEN_CJK = LazyPattern(f"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
+_WS = LazyPattern(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000\ufeff]+")
 
 
 def is_cjk(ch: str) -> bool:

@@ -55,23 +55,30 @@ _CLASS[9], _CLASS[10], _CLASS[13] = _TAB, _LF, _CR
 _NFKC: dict[int, str] = {}  # characters outside the BMP, normalised on demand
 
 
-@lru_cache(maxsize=1)
-def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
-    """For every BMP code point: its one-character NFKC form (itself when
-    unchanged), whether its form is longer, and those forms (built once, ~40 ms)."""
-    single = np.arange(0x10000, dtype=np.uint32)
-    is_multi = np.zeros(0x10000, dtype=bool)
-    multi: dict[int, str] = {}
-    for c in range(0x80, 0x10000):
-        if 0xD800 <= c <= 0xDFFF:
-            continue
-        n = unicodedata.normalize("NFKC", chr(c))
-        if len(n) == 1:
-            single[c] = ord(n)
-        elif n != chr(c):
-            multi[c] = n
-            is_multi[c] = True
-    return single, is_multi, multi
+# NFKC forms of BMP code points, learnt as characters are met: the whole
+# table (65,000 normalisations, ~100 ms) would be paid by every `audit check`
+# start-up, while a report uses a few thousand distinct characters.
+_SINGLE = np.arange(0x10000, dtype=np.uint32)  # the one-character form (itself when unchanged)
+_IS_MULTI = np.zeros(0x10000, dtype=bool)  # the form is longer than one character
+_MULTI_BMP: dict[int, str] = {}  # ... and those forms
+_KNOWN = np.zeros(0x10000, dtype=bool)
+_KNOWN[:0x80] = True  # ASCII is its own NFKC form
+_KNOWN[0xD800:0xE000] = True  # surrogates never reach here as characters
+
+
+def _nfkc_tables(bmp: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """The NFKC tables, with every code point of ``bmp`` filled in."""
+    unknown = bmp[~_KNOWN[bmp]]
+    if unknown.size:
+        for c in sorted(set(unknown.tolist())):  # (np.unique would import numpy.ma: 25 ms)
+            n = unicodedata.normalize("NFKC", chr(c))
+            if len(n) == 1:
+                _SINGLE[c] = ord(n)
+            elif n != chr(c):
+                _MULTI_BMP[c] = n
+                _IS_MULTI[c] = True
+        _KNOWN[unknown] = True
+    return _SINGLE, _IS_MULTI, _MULTI_BMP
 
 
 def _codes(s: str) -> np.ndarray:
@@ -88,9 +95,9 @@ def _nfkc_chars(raw: str) -> tuple[str, np.ndarray | None]:
     """
     if unicodedata.is_normalized("NFKC", raw):
         return raw, None
-    single, is_multi, multi_bmp = _nfkc_tables()
     cp = _codes(raw)
     bmp = np.minimum(cp, 0xFFFF)
+    single, is_multi, multi_bmp = _nfkc_tables(bmp)
     out = np.where(cp <= 0xFFFF, single[bmp], cp)
     multi: dict[int, str] = {}
     if (cp > 0xFFFF).any():
