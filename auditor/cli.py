@@ -67,7 +67,7 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass
     import os
 
     from auditor.report.console import print_summary
-    from auditor.report.json_out import dumps
+    from auditor.report.json_out import dump
     from auditor.report.writers import write_outputs
 
     if baseline is not None:
@@ -85,7 +85,7 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass
         print_summary(result)
         _fail("nothing readable found in " + ", ".join(result.roots or ["the given paths"]))
     if out == "-":
-        sys.stdout.write(dumps(result.payload()))
+        dump(result.payload(), sys.stdout)
     else:
         written = write_outputs(result, Path(out), fmts)
         print_summary(result)

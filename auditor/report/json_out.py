@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 
 def dumps(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def dump(payload: dict[str, Any], fh: TextIO) -> None:
+    """`dumps` written piece by piece: the same bytes without the whole text in
+    memory (joining it once cost ~1 GB at 100,000 reports)."""
+    json.dump(payload, fh, ensure_ascii=False, indent=2, sort_keys=False)
+    fh.write("\n")

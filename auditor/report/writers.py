@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.report.atomic import write_text_atomic
-from auditor.report.json_out import dumps
+from auditor.report.atomic import write_atomic, write_text_atomic
+from auditor.report.json_out import dump, dumps
 
 FORMATS = ("html", "json", "sarif", "junit", "csv")
 FILENAMES = {"html": "report.html", "json": "findings.json", "sarif": "results.sarif", "junit": "junit.xml", "csv": "findings.csv"}
@@ -66,7 +66,10 @@ def write_outputs(result, out: Path, formats: list[str]) -> list[Path]:
     for fmt in formats:
         path = out / FILENAMES[fmt]
         t = time.perf_counter()
-        write_text_atomic(path, render(result, fmt))
+        if fmt == "json":  # streamed: the biggest output of a big run
+            write_atomic(path, lambda fh: dump(result.payload(), fh))
+        else:
+            write_text_atomic(path, render(result, fmt))
         if timings is not None:
             timings.stages[f"output_{fmt}"] = time.perf_counter() - t
         written.append(path)

@@ -17,7 +17,9 @@ from typing import Any
 
 
 def peak_rss_mb() -> dict[str, float]:
-    """Peak resident memory of this process and of its largest finished child, in MB."""
+    """Peak resident memory of this process and of its largest finished child, in MB
+    (workers of `--jobs N` are started by a fork server, not by this process: they
+    do not count here; the benchmark samples the whole process tree instead)."""
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"main": round(me, 1), "largest_worker": round(kids, 1)}
