@@ -181,6 +181,7 @@ def _check(ok: bool) -> str:
 
 HTML_SCALE_HEADING = "## HTML at scale"
 HTML_SCALE_NOTES = "### Notes (kept across runs)"
+HAND_NOTES_HEADING = "## Notes by hand (kept across runs)"
 
 
 def _fmt_browser(m: dict | None) -> str:
@@ -372,6 +373,9 @@ def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = 
     else:
         lines.append("- 100,000-report targets: run `make bench BENCH_FULL=1`.")
     lines += _html_scale_section(html_scale, path)
+    hand = _previous_section(path, HAND_NOTES_HEADING)
+    if hand:  # measurements made outside `make bench` (a re-run of one size, say) survive a regeneration
+        lines += [""] + hand
     lines += ["", "## Raw numbers", "", "```json", json.dumps(rows, indent=1, ensure_ascii=False, default=str), "```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
