@@ -18,7 +18,10 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402  (after the environment is set: typer imports pydantic)
 
-from auditor import __version__
+from auditor import __version__, regex_cache  # noqa: E402
+
+# Before any module of the auditor compiles its patterns (see `auditor.regex_cache`).
+regex_cache.warm()
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit government information-disclosure annual reports.")
 
@@ -240,7 +243,10 @@ _register_sub_apps()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        regex_cache.remember()
 
 
 if __name__ == "__main__":  # pragma: no cover

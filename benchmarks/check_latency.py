@@ -13,8 +13,9 @@ Measured as on a CI runner that has the auditor installed: the package is
 byte-compiled first (``pip install`` does that for an installed package; a
 source tree run with ``PYTHONDONTWRITEBYTECODE`` would otherwise recompile
 every module on every start), and one untimed run fills the per-user cache
-of the validated rule pack (`auditor.cache`, in a fresh folder; a CI job
-keeps it by caching ``~/.cache/auditor`` or setting ``AUDIT_CACHE_DIR``).
+of the validated rule pack and of the compiled regular expressions
+(`auditor.cache`, `auditor.regex_cache`, in a fresh folder; a CI job keeps
+it by caching ``~/.cache/auditor`` or setting ``AUDIT_CACHE_DIR``).
 That first run's wall time is reported too (``cold_cache_check_s``), as is
 ``audit version`` (the start-up every command pays).
 
