@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..lazy_re import LazyPattern
 from ..model import Passage
@@ -216,8 +218,6 @@ def _kind(a_text: str, b_text: str, name_max: int) -> str:
 
 def changes(text_a: str, a0: int, a1: int, text_b: str, b0: int, b1: int, name_max: int = 16) -> list[dict]:
     """What differs between ``text_a[a0:a1]`` and ``text_b[b0:b1]`` (absolute offsets)."""
-    from rapidfuzz.distance import Levenshtein  # here: only pairs found pay its import (~15 ms of a gate run)
-
     sa, sb = text_a[a0:a1], text_b[b0:b1]
     runs: dict[str, int] = {}
     ta, oa = _token_keys(sa, runs)
@@ -257,8 +257,6 @@ def align(
     params: AlignParams = AlignParams(),
 ) -> list[Passage]:
     """Shared passages of two documents, sorted by position in a then b."""
-    from rapidfuzz import fuzz
-
     n = params.n
     frags = fragments(seeds(a, b, n, params.max_seed_pairs), params.max_gap)
     va, vb = a.view.view, b.view.view
