@@ -145,6 +145,7 @@ def run(
         _fail(f"--engine {engine}: {exc}")
     if not result.documents:
         _fail("no report files found in " + ", ".join(str(p) for p in paths))
+    gc.freeze()  # the result lives until the process ends: writing it needs no full collections over it
     t = time.perf_counter()
     try:
         _finish(result, out, fmts, baseline)

@@ -121,8 +121,7 @@ def find_pairs(
     shingled = {k: DocShingles.build(doc_id, text, params.n, params.seed) for k, (doc_id, text) in enumerate(docs)}
     sets = [remove(shingled[k].unique, template) for k in range(len(docs))]
     if frequent is None:
-        frequent = corpus.stop_hashes(sets, params)
-        scored = corpus.verify_stop_hashes(sets, params, frequent)
+        frequent, scored = corpus.stop_sets(sets, params)
     elif scored is None:
         scored = frequent
     frequent = np.asarray(frequent, dtype=np.uint32)

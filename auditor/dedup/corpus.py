@@ -30,13 +30,13 @@ from ..model import Pair
 from .align import AlignParams, align
 from .candidates import all_pairs, band_pairs, codes_to_pairs, containment_pairs, lsh_params
 from .minhash import signatures
-from .shingle import DocShingles, frequent_hashes, remove, shingle_set, template_hashes, union
+from .shingle import DocShingles, df_limit, frequent_hashes, frequent_hashes_many, remove, shingle_set, template_hashes, union
 from .verify import Similarity, verify_pairs
 
 if TYPE_CHECKING:
     from . import DedupParams
 
-__all__ = ["shingle_set", "stop_hashes", "verify_stop_hashes", "features", "sketch", "candidates", "verify", "similar", "align_pairs"]
+__all__ = ["shingle_set", "stop_hashes", "verify_stop_hashes", "stop_sets", "features", "sketch", "candidates", "verify", "similar", "align_pairs"]
 
 BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
 
@@ -59,10 +59,30 @@ def verify_stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams", freque
     share that ``max_df_docs`` is of 10,000 reports, where both agree.
     ``frequent`` is returned as it is when the two limits coincide.
     """
-    share = params.verify_df_share
-    if share is None or params.max_df_docs is None or share * len(sets) <= params.max_df_docs:
+    share = _verify_share(params, len(sets))
+    if share is None:
         return frequent
-    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, max(share, params.max_df_share or 0.0))
+    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, share)
+
+
+def _verify_share(params: "DedupParams", n_docs: int) -> float | None:
+    """The ``max_df_share`` of the scoring stop set, or None when it is the candidate stop set."""
+    share = params.verify_df_share
+    if share is None or params.max_df_docs is None or share * n_docs <= params.max_df_docs:
+        return None
+    return max(share, params.max_df_share or 0.0)
+
+
+def stop_sets(sets: Sequence[np.ndarray], params: "DedupParams") -> tuple[np.ndarray, np.ndarray]:
+    """`stop_hashes` and `verify_stop_hashes` of the same sets, counted once (the
+    scoring set is the candidate set itself, the same object, when they coincide)."""
+    share = _verify_share(params, len(sets))
+    limit = df_limit(len(sets), params.max_df, params.max_df_docs, params.max_df_share)
+    if share is None:
+        (frequent,) = frequent_hashes_many(sets, [limit], params.min_docs_for_df)
+        return frequent, frequent
+    frequent, scored = frequent_hashes_many(sets, [limit, df_limit(len(sets), params.max_df, params.max_df_docs, share)], params.min_docs_for_df)
+    return frequent, scored
 
 
 def features(sets: Sequence[np.ndarray], frequent: np.ndarray) -> list[np.ndarray]:

@@ -219,21 +219,38 @@ def frequent_hashes(
     one hash range at a time, so the temporary array is a fraction of the
     corpus' shingles (100,000 reports hold ~10^8).
     """
-    if len(sets) < max(min_docs_for_df, 1) or not sets:
-        return _EMPTY.copy()
-    limit = max_df * len(sets)
+    (out,) = frequent_hashes_many(sets, [df_limit(len(sets), max_df, max_df_docs, max_df_share)], min_docs_for_df)
+    return out
+
+
+def df_limit(n_docs: int, max_df: float, max_df_docs: int | None = None, max_df_share: float | None = None) -> float:
+    """The document count above which a shingle is frequent (see `frequent_hashes`)."""
+    limit = max_df * n_docs
     if max_df_docs is not None:
-        limit = min(limit, max(max_df_docs, (max_df_share or 0.0) * len(sets)))
+        limit = min(limit, max(max_df_docs, (max_df_share or 0.0) * n_docs))
+    return limit
+
+
+def frequent_hashes_many(sets: Sequence[np.ndarray], limits: Sequence[float], min_docs_for_df: int = 20) -> list[np.ndarray]:
+    """For each of ``limits``, the hashes in more than that many of the sets.
+
+    One counting pass serves every limit: at 100,000 reports sorting the
+    corpus' ~10^8 hashes is the cost (~7 s), not the thresholds.
+    """
+    if len(sets) < max(min_docs_for_df, 1) or not sets:
+        return [_EMPTY.copy() for _ in limits]
     total = sum(len(s) for s in sets)
     parts = 1 << max(0, int(np.ceil(np.log2(max(total, 1) / _COUNT_BLOCK))))
     if parts == 1 or not all(_is_sorted(s) for s in sets[:64]):
-        return _count_above(np.concatenate([np.asarray(s, dtype=np.uint32) for s in sets]), limit)
-    out = []
-    edges = [int(x) for x in np.linspace(0, 1 << 32, parts + 1)]
-    for lo, hi in zip(edges, edges[1:]):
-        pieces = [s[np.searchsorted(s, lo) : np.searchsorted(s, hi)] if hi < (1 << 32) else s[np.searchsorted(s, lo) :] for s in sets]
-        out.append(_count_above(np.concatenate(pieces), limit))
-    return np.concatenate(out)
+        return _count_above(np.concatenate([np.asarray(s, dtype=np.uint32) for s in sets]), limits)
+    inner = np.linspace(0, 1 << 32, parts + 1)[1:-1].astype(np.uint32)  # the sets' own dtype: no copy to compare
+    bounds = [[0, *np.searchsorted(s, inner).tolist(), len(s)] for s in sets]  # one call per set: every part's slice
+    out: list[list[np.ndarray]] = [[] for _ in limits]
+    for p in range(parts):
+        found = _count_above(np.concatenate([s[b[p] : b[p + 1]] for s, b in zip(sets, bounds)]), limits)
+        for acc, part in zip(out, found):
+            acc.append(part)
+    return [np.concatenate(acc) for acc in out]
 
 
 _COUNT_BLOCK = 1 << 25  # hashes counted at once (128 MB)
@@ -243,13 +260,13 @@ def _is_sorted(s: np.ndarray) -> bool:
     return s.size < 2 or bool((s[1:] >= s[:-1]).all())
 
 
-def _count_above(allh: np.ndarray, limit: float) -> np.ndarray:
+def _count_above(allh: np.ndarray, limits: Sequence[float]) -> list[np.ndarray]:
     if allh.size == 0:
-        return _EMPTY.copy()
+        return [_EMPTY.copy() for _ in limits]
     allh = np.sort(allh.astype(np.uint32, copy=False))
     starts = np.flatnonzero(np.concatenate([[True], allh[1:] != allh[:-1]]))
     counts = np.diff(np.append(starts, allh.size))
-    return allh[starts[counts > limit]]
+    return [allh[starts[counts > limit]] for limit in limits]
 
 
 def shingle_set(text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED, template: np.ndarray | None = None) -> np.ndarray:

@@ -147,13 +147,9 @@ def _map(fn: Callable, items: list, jobs: int) -> Iterator:
 
 def _stop_sets(params: DedupParams):
     """sets -> (candidate stop set, scoring stop set), by `audit run`'s own functions."""
-    from auditor.dedup.corpus import stop_hashes, verify_stop_hashes
+    from auditor.dedup.corpus import stop_sets
 
-    def both(sets):
-        frequent = stop_hashes(sets, params)
-        return frequent, verify_stop_hashes(sets, params, frequent)
-
-    return both
+    return lambda sets: stop_sets(sets, params)
 
 
 def _sketch_params(params: DedupParams) -> SketchParams:

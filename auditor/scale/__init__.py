@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from auditor.scale.heap import long_lived
 from auditor.scale.timing import Timings
 
 __all__ = ["audit_paths", "Timings"]
@@ -73,75 +74,77 @@ def audit_paths(
     ctx = work.Context(rules=[r for r in chosen if r.scope in ("document", "ingest")], dedup=params)
     eng = make_engine(engine, jobs, scheduler)
     tm.counts.update({"files": len(sources), "engine": eng.describe()})
-    docs, doc_findings, sets = [], [], []
-    try:
-        with tm.stage("per_document"):
-            eng.start(ctx)
-            for res in eng.map("prepare", _chunks(sources, max(1, chunk))):
-                docs.extend(res.docs)
-                doc_findings.extend(res.findings)
-                sets.extend(res.sets)
-                tm.add_worker(res.seconds)
-        readable = [k for k, d in enumerate(docs) if d.error is None and d.text]
-        rsets = [sets[k] for k in readable]
-        del sets
-        with tm.stage("frequent_shingles"):
-            frequent = dd.stop_hashes(rsets, params)
-            scored_stop = dd.verify_stop_hashes(rsets, params, frequent)
-            stop = dd.full_stop(scored_stop, params)
-        with tm.stage("signatures"):
-            exhaustive = len(rsets) < params.exhaustive_below
-            perms = None if exhaustive else permutations(params.num_perm, params.seed)
-            separate = scored_stop is not frequent
-            eng.start(replace(ctx, frequent=frequent, scored=scored_stop if separate else None, stop=stop, exhaustive=exhaustive, perms=perms))
-            feats, scored, sig_parts, sig_seconds = [], [], [], 0.0
-            for f, v, s, secs in eng.map("sketch", _chunks(rsets, 2048)):
-                feats.extend(f)
-                scored.extend(v)
-                sig_parts.append(s)
-                sig_seconds += secs
-            del rsets
-            sigs = np.concatenate(sig_parts) if sig_parts else np.zeros((0, params.num_perm), dtype=np.uint32)
-            tm.worker["signatures"] = sig_seconds
-        with tm.stage("candidates"):
-            active = dd.active_mask(feats, params)
-            cand = dd.candidates(sigs, feats, params, active, eng.band_join)
-        with tm.stage("verification"):
-            sims = dd.verify(scored, cand, params)
-        del feats, scored, sigs
-        ids = [docs[k].id for k in readable]
-        with tm.stage("alignment"):
-            pairs = []
-            for part in eng.map("align", _align_jobs(sims, ids, lambda i: docs[readable[i]].text)):
-                pairs.extend(part)
-        tm.counts.update(
-            {
-                "documents": len(docs),
-                "readable": len(readable),
-                "frequent_shingles": int(frequent.size),
-                "frequent_shingles_scoring": int(scored_stop.size),
-                "candidates": int(len(cand)),
-                "verified_pairs": len(sims),
-            }
+    with long_lived() as keep:
+        docs, doc_findings, sets = [], [], []
+        try:
+            with tm.stage("per_document"):
+                eng.start(ctx)
+                for res in eng.map("prepare", _chunks(sources, max(1, chunk))):
+                    docs.extend(res.docs)
+                    doc_findings.extend(res.findings)
+                    sets.extend(res.sets)
+                    tm.add_worker(res.seconds)
+                    keep()  # the documents live to the end: no full collection need walk them again
+            readable = [k for k, d in enumerate(docs) if d.error is None and d.text]
+            rsets = [sets[k] for k in readable]
+            del sets
+            with tm.stage("frequent_shingles"):
+                frequent, scored_stop = dd.stop_sets(rsets, params)
+                stop = dd.full_stop(scored_stop, params)
+            with tm.stage("signatures"):
+                exhaustive = len(rsets) < params.exhaustive_below
+                perms = None if exhaustive else permutations(params.num_perm, params.seed)
+                separate = scored_stop is not frequent
+                eng.start(replace(ctx, frequent=frequent, scored=scored_stop if separate else None, stop=stop, exhaustive=exhaustive, perms=perms))
+                feats, scored, sig_parts, sig_seconds = [], [], [], 0.0
+                for f, v, s, secs in eng.map("sketch", _chunks(rsets, 2048)):
+                    feats.extend(f)
+                    scored.extend(v)
+                    sig_parts.append(s)
+                    sig_seconds += secs
+                del rsets
+                sigs = np.concatenate(sig_parts) if sig_parts else np.zeros((0, params.num_perm), dtype=np.uint32)
+                tm.worker["signatures"] = sig_seconds
+            with tm.stage("candidates"):
+                active = dd.active_mask(feats, params)
+                cand = dd.candidates(sigs, feats, params, active, eng.band_join)
+            with tm.stage("verification"):
+                sims = dd.verify(scored, cand, params)
+            del feats, scored, sigs
+            ids = [docs[k].id for k in readable]
+            with tm.stage("alignment"):
+                pairs = []
+                for part in eng.map("align", _align_jobs(sims, ids, lambda i: docs[readable[i]].text)):
+                    pairs.extend(part)
+            tm.counts.update(
+                {
+                    "documents": len(docs),
+                    "readable": len(readable),
+                    "frequent_shingles": int(frequent.size),
+                    "frequent_shingles_scoring": int(scored_stop.size),
+                    "candidates": int(len(cand)),
+                    "verified_pairs": len(sims),
+                }
+            )
+        finally:
+            eng.close()
+        keep()
+        with tm.stage("rules"):
+            corpus = build_corpus(docs, today=today, dedup=params, pairs=pairs)
+            findings = _per_path_filter(run_rules(chosen, corpus, doc_findings), config)
+        tm.counts["findings"] = len(findings)
+        result = RunResult(
+            documents=docs,
+            findings=findings,
+            pairs=corpus.pairs,
+            rules=chosen,
+            roots=[str(p) for p in paths],
+            started=started,
+            config=config.model_dump(by_alias=True, exclude_defaults=True),
+            fail_on=config.fail_on,
         )
-    finally:
-        eng.close()
-    with tm.stage("rules"):
-        corpus = build_corpus(docs, today=today, dedup=params, pairs=pairs)
-        findings = _per_path_filter(run_rules(chosen, corpus, doc_findings), config)
-    tm.counts["findings"] = len(findings)
-    result = RunResult(
-        documents=docs,
-        findings=findings,
-        pairs=corpus.pairs,
-        rules=chosen,
-        roots=[str(p) for p in paths],
-        started=started,
-        config=config.model_dump(by_alias=True, exclude_defaults=True),
-        fail_on=config.fail_on,
-    )
-    result.timings = tm
-    return result
+        result.timings = tm
+        return result
 
 
 def _align_jobs(sims, ids, text_of, size: int = 64):

@@ -132,7 +132,7 @@ def test_index_and_run_agree_on_the_stop_sets_when_the_absolute_cap_binds(corpus
     capped = dcorpus.stop_hashes(sets, params)
     assert set(relative_only.tolist()) < set(capped.tolist()), "the cap must bind in this test"
 
-    computed: dict[str, list[np.ndarray]] = {"stop_hashes": [], "verify_stop_hashes": []}
+    computed: dict[str, list] = {"stop_sets": []}
 
     def spy(name):
         real = getattr(dcorpus, name)
@@ -144,10 +144,10 @@ def test_index_and_run_agree_on_the_stop_sets_when_the_absolute_cap_binds(corpus
         monkeypatch.setattr(dcorpus, name, wrapper)
 
     monkeypatch.setattr(Config, "dedup_params", lambda self: params)
-    spy("stop_hashes")
-    spy("verify_stop_hashes")
+    spy("stop_sets")
     audit([corpus], Config())  # `audit run`'s path
-    (run_frequent,), (run_scored,) = computed["stop_hashes"], computed["verify_stop_hashes"]
+    ((run_frequent, run_scored),) = computed["stop_sets"]
+    assert np.array_equal(run_scored, dcorpus.verify_stop_hashes(sets, params, run_frequent))
     assert np.array_equal(run_frequent, capped)
     assert np.array_equal(run_scored, run_frequent) == (verify_df_share * 24 <= 3)
     monkeypatch.undo()

@@ -122,11 +122,30 @@ def test_frequent_hashes_by_range_equal_one_sort_and_respect_the_cap():
         shingle._COUNT_BLOCK = 1000  # force counting hash range by hash range
         assert np.array_equal(shingle.frequent_hashes(sets, 0.3, 20), whole)
         capped = shingle.frequent_hashes(sets, 0.3, 20, max_df_docs=100)
+        both = shingle.frequent_hashes_many(sets, [120, 100, 30], 20)
     finally:
         shingle._COUNT_BLOCK = old
     counts = {int(h): sum(bool(np.isin(h, s)) for s in sets) for h in common}
     assert set(whole.tolist()) == {h for h, c in counts.items() if c > 120}
     assert set(capped.tolist()) == {h for h, c in counts.items() if c > 100}
+    assert [set(b.tolist()) for b in both] == [{h for h, c in counts.items() if c > k} for k in (120, 100, 30)]
+
+
+def test_stop_sets_count_once_what_the_two_stop_functions_count():
+    from auditor.dedup import DedupParams
+    from auditor.dedup import corpus as dcorpus
+    from auditor.dedup import shingle
+
+    rng = np.random.default_rng(1)
+    common = rng.integers(0, 2**32, 60, dtype=np.uint32)
+    sets = [shingle.sorted_unique(np.concatenate([rng.integers(0, 2**32, 200, dtype=np.uint32), common[: i % 60]])) for i in range(600)]
+    for params in (DedupParams(max_df_docs=50, verify_df_share=0.15), DedupParams(max_df_docs=50, verify_df_share=0.01), DedupParams(max_df_docs=None)):
+        frequent, scored = dcorpus.stop_sets(sets, params)
+        assert np.array_equal(frequent, dcorpus.stop_hashes(sets, params))
+        assert np.array_equal(scored, dcorpus.verify_stop_hashes(sets, params, frequent))
+        assert (scored is frequent) == (dcorpus.verify_stop_hashes(sets, params, frequent) is frequent)
+    frequent, scored = dcorpus.stop_sets(sets, DedupParams(max_df_docs=50, verify_df_share=0.15))
+    assert 0 < scored.size < frequent.size  # the two limits differ here (90 and 50 documents)
 
 
 def test_batched_signatures_and_vectorised_banding_match_the_simple_versions():
@@ -158,3 +177,25 @@ def test_html_of_a_huge_run_lists_the_most_severe_findings_and_counts_all(tmp_pa
     assert [f["sev"] for f in view["data"]["findings"]][0] == "error"
     assert not build_view(payload)["findings_partial"]
     assert "Huge corpus" not in render_html(payload)
+
+
+def test_long_lived_keeps_objects_out_of_collections_and_restores_the_collector():
+    import gc
+
+    from auditor.scale.heap import THRESHOLDS, long_lived
+
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    with long_lived() as keep:
+        assert gc.get_threshold() == THRESHOLDS
+        held = [[i] for i in range(1000)]
+        keep()
+        assert gc.get_freeze_count() >= len(held)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects are left frozen
+    try:
+        with long_lived() as keep:
+            keep()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
