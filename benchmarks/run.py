@@ -124,6 +124,7 @@ def bench_one(n: int, jobs: int, latency: bool, html_load: bool = True) -> dict:
         "wall_s": run["wall_s"],
         "reports_per_s": round(n / run["wall_s"], 1),
         "stages": tm["stages"],
+        "main_cpu_seconds": tm.get("main_cpu_seconds", {}),
         "worker_seconds": w,
         "counts": tm["counts"],
         "memory": run["memory"] | {"main_peak_mb": tm["peak_rss_mb"]["main"], "largest_worker_mb": tm["peak_rss_mb"]["largest_worker"]},
@@ -168,9 +169,9 @@ def gate_latency(n: int) -> dict | None:
 
 
 def _fmt_stages(row: dict) -> str:
-    s = row["stages"]
+    s, cpu = row["stages"], row.get("main_cpu_seconds", {})
     keys = ["discover", "per_document", "frequent_shingles", "signatures", "candidates", "verification", "alignment", "rules", "output"]
-    return " · ".join(f"{k} {s[k]:.1f}" for k in keys if k in s)
+    return " · ".join(f"{k} {s[k]:.1f}" + (f" ({cpu[k]:.1f})" if k in cpu else "") for k in keys if k in s)
 
 
 def _check(ok: bool) -> str:
@@ -313,7 +314,7 @@ def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = 
             f"| {sc['sum_recall']:.3f} | {r['html_mb']:.1f} / {r['html_render_s']:.1f} | {_fmt_browser(r.get('html_load'))} | {r['load_before']} |"
         )
     lines += _browser_notes(rows)
-    lines += ["", "## Seconds per stage (wall, main process)", ""]
+    lines += ["", "## Seconds per stage (wall, main process; CPU seconds of the main process in brackets)", ""]
     for r in rows:
         lines.append(f"- **{r['n']:,}**: {_fmt_stages(r)} · HTML {r['stages'].get('output_html', 0):.1f}, JSON {r['stages'].get('output_json', 0):.1f}")
     lines += ["", "## Per-document work (worker-seconds, summed over workers)", ""]

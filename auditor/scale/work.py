@@ -80,7 +80,7 @@ def context() -> Context:
 def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
     """Ingest, analyse, check and shingle one chunk of files."""
     ctx = ctx or context()
-    out = Prepared([], [], [], {"ingest": 0.0, "facts": 0.0, "rules": 0.0, "shingles": 0.0}, os.getpid())
+    out = Prepared([], [], [], {"ingest": 0.0, "facts": 0.0, "rules": 0.0, "shingles": 0.0, "freeze": 0.0}, os.getpid())
     t = out.seconds
     template = dd.template(ctx.dedup)
     for src in sources:
@@ -99,10 +99,11 @@ def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
             else:
                 sh = _EMPTY
             t4 = time.perf_counter()
+            out.docs.append(freeze(doc, src.path, src.root) if ctx.freeze else doc)
             t["facts"] += t2 - t1
             t["rules"] += t3 - t2
             t["shingles"] += t4 - t3
-            out.docs.append(freeze(doc, src.path, src.root) if ctx.freeze else doc)
+            t["freeze"] += time.perf_counter() - t4
             out.findings.append(found)
             out.sets.append(sh)
     return out

@@ -31,7 +31,7 @@ _FIELD_SEP = re.compile(r"[\t|]")
 _RULE_LINE = re.compile(r"[\s|:]*-{3,}[\s|:\-]*")  # a markdown rule line "|---|:--|"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # 'label' | 'value' | 'blank'
     text: str
