@@ -64,9 +64,13 @@ def check(rule, corpus):
 
 def check_link(rule, link):
     n = rule.params.min_label_chars
-    lc, ec = _by_label(link.later, "cumulative", n), _by_label(link.earlier, "cumulative", n)
-    la = _by_label(link.later, "annual", n)
-    for key in sorted(lc.keys() & ec.keys()):
+    lc = _by_label(link.later, "cumulative", n)
+    if not lc:  # most reports state no running total: the earlier year need not be read
+        return
+    ec = _by_label(link.earlier, "cumulative", n)
+    common = sorted(lc.keys() & ec.keys())
+    la = _by_label(link.later, "annual", n) if common else {}
+    for key in common:
         ql, qe, qa = lc[key], ec[key], la.get(key)
         label, unit = key
         if qa is not None:

@@ -47,7 +47,7 @@ class LocalEngine:
         if self.jobs > 1:
             mpc = mp.get_context("forkserver")
             mpc.set_forkserver_preload(["auditor.scale.work"])  # workers fork from a server that has the code loaded
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=mpc, initializer=work.init, initargs=(ctx,))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=mpc, initializer=work.init_worker, initargs=(ctx,))
 
     def map(self, fn: str, chunks: Iterable[Any]) -> Iterator[Any]:
         if self._pool is None:

@@ -18,6 +18,7 @@ any number of workers.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from auditor.ingest.discover import SourceFile
 from auditor.model import Document, Finding, Pair
 from auditor.pipeline import analyse, document_findings
 from auditor.scale.frozen import freeze
+from auditor.scale.heap import THRESHOLDS
 
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
@@ -66,9 +68,22 @@ _CTX: Context | None = None
 
 
 def init(ctx: Context) -> None:
-    """Worker initializer: keep the context for every chunk this process runs."""
+    """Keep the context for every chunk this process runs."""
     global _CTX
     _CTX = ctx
+
+
+def init_worker(ctx: Context) -> None:
+    """Initializer of a worker process: `init`, and the collector set for a worker's life.
+
+    A worker's modules, rules and context live as long as it does: they are
+    left out of cycle collection, which runs less often here too (`heap`),
+    since analysing a report allocates ~10^5 short-lived objects that
+    reference counting frees (~2% of the per-document time).
+    """
+    init(ctx)
+    gc.freeze()
+    gc.set_threshold(*THRESHOLDS)
 
 
 def context() -> Context:
