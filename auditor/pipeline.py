@@ -46,12 +46,15 @@ def build_corpus(
 ) -> Corpus:
     """The corpus with its near-duplicate pairs (``pairs`` when already computed, e.g. by `auditor.scale`)."""
     corpus = Corpus(docs, today=today or date.today(), new_ids=new_ids)
-    if pairs is None:
-        pairs = index_and_align(docs, dedup)
+    attach_pairs(corpus, index_and_align(docs, dedup) if pairs is None else pairs)
+    return corpus
+
+
+def attach_pairs(corpus: Corpus, pairs: list) -> None:
+    """Give the corpus its near-duplicate pairs, each classified by relation."""
     for p in pairs:
         p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
     corpus.pairs = pairs
-    return corpus
 
 
 def document_findings(rules: Iterable[Rule], doc: Document) -> list[Finding]:
@@ -67,12 +70,30 @@ def document_findings(rules: Iterable[Rule], doc: Document) -> list[Finding]:
     return found
 
 
-def run_rules(rules: Iterable[Rule], corpus: Corpus, doc_findings: Iterable[list[Finding]] | None = None) -> list[Finding]:
+def series_findings(rules: Iterable[Rule], corpus: Corpus) -> list[Finding]:
+    """What the cross-year (per-link) rules find, link by link: each pair of an
+    agency's consecutive reports is read once for all of them.  They do not
+    look at near-duplicate pairs, so they may run before those are known."""
+    series = [r for r in rules if r.scope == "corpus" and r.kind.per_link is not None]
+    found: list[Finding] = []
+    for link in links(corpus) if series else ():
+        for rule in series:
+            found.extend(rule.kind.per_link(rule, link))
+    return found
+
+
+def run_rules(
+    rules: Iterable[Rule],
+    corpus: Corpus,
+    doc_findings: Iterable[list[Finding]] | None = None,
+    series: list[Finding] | None = None,
+) -> list[Finding]:
     """Every rule's findings, sorted by document order and position, one per id.
 
     ``doc_findings`` are the document- and ingest-scope findings already
-    computed per document (`document_findings`); those rules are then not run
-    again.  The result is the same either way: the sort below fixes the order.
+    computed per document (`document_findings`), ``series`` the cross-year
+    rules' (`series_findings`); those rules are then not run again.  The
+    result is the same either way: the sort below fixes the order.
     """
     findings: list[Finding] = []
     readable = [d for d in corpus.documents if d.error is None]
@@ -81,10 +102,7 @@ def run_rules(rules: Iterable[Rule], corpus: Corpus, doc_findings: Iterable[list
         for found in doc_findings:
             findings.extend(found)
     rules = list(rules)
-    series = [r for r in rules if r.scope == "corpus" and r.kind.per_link is not None]
-    for link in links(corpus) if series else ():  # link by link: each report pair is read once for all rules
-        for rule in series:
-            findings.extend(rule.kind.per_link(rule, link))
+    findings.extend(series_findings(rules, corpus) if series is None else series)
     for rule in rules:
         if doc_findings is not None and rule.scope in ("document", "ingest"):
             continue

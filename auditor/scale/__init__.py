@@ -16,6 +16,9 @@ the in-memory path (`api.audit_documents`), stage by stage:
    main process, passages of the verified pairs on the workers;
 6. **rules**: the corpus-scope rules over the frozen documents, merged with
    the per-document findings and sorted as `pipeline.run_rules` sorts them.
+   The cross-year rules need no near-duplicate pairs: the main process runs
+   them while the workers align (the `alignment` stage then counts only the
+   wait for what is left of it).
 
 Documents keep the order of `ingest.discover`, chunks come back in order, and
 every corpus-wide step is deterministic, so ``--jobs 2`` equals ``--jobs 1``
@@ -59,7 +62,7 @@ def audit_paths(
     from auditor.dedup import corpus as dd
     from auditor.dedup.minhash import permutations
     from auditor.ingest import discover
-    from auditor.pipeline import build_corpus, run_rules
+    from auditor.pipeline import attach_pairs, build_corpus, run_rules, series_findings
     from auditor.scale import work
     from auditor.scale.engines import make_engine
 
@@ -113,9 +116,14 @@ def audit_paths(
             del feats, scored, sigs
             ids = [docs[k].id for k in readable]
             with tm.stage("alignment"):
-                pairs = []
-                for part in eng.map("align", _align_jobs(sims, ids, lambda i: docs[readable[i]].text)):
-                    pairs.extend(part)
+                aligned = eng.map("align", _align_jobs(sims, ids, lambda i: docs[readable[i]].text))
+            with tm.stage("rules"):  # the cross-year rules need no pairs: they run while the workers align
+                corpus = build_corpus(docs, today=today, dedup=params, pairs=[])
+                keep()
+                series = series_findings(chosen, corpus)
+            with tm.stage("alignment"):  # what is left of it
+                pairs = [p for part in aligned for p in part]
+            attach_pairs(corpus, pairs)
             tm.counts.update(
                 {
                     "documents": len(docs),
@@ -130,8 +138,7 @@ def audit_paths(
             eng.close()
         keep()
         with tm.stage("rules"):
-            corpus = build_corpus(docs, today=today, dedup=params, pairs=pairs)
-            findings = _per_path_filter(run_rules(chosen, corpus, doc_findings), config)
+            findings = _per_path_filter(run_rules(chosen, corpus, doc_findings, series), config)
         tm.counts["findings"] = len(findings)
         result = RunResult(
             documents=docs,

@@ -50,12 +50,17 @@ class LocalEngine:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=mpc, initializer=work.init_worker, initargs=(ctx,))
 
     def map(self, fn: str, chunks: Iterable[Any]) -> Iterator[Any]:
+        """Results of ``work.<fn>`` on each chunk, in order.
+
+        With workers, every chunk is submitted before this returns, so the
+        caller can do its own work while they run (`auditor.scale` runs the
+        cross-year rules during alignment); in-process, chunks run as the
+        results are read.
+        """
         if self._pool is None:
             f = getattr(work, fn)
-            for c in chunks:
-                yield f(c)
-        else:
-            yield from self._pool.map(work.call, itertools.repeat(fn), chunks)
+            return (f(c) for c in chunks)
+        return self._pool.map(work.call, itertools.repeat(fn), chunks)  # submits every chunk now
 
     band_join = None  # the in-process numpy banding
 
@@ -88,11 +93,15 @@ class DaskEngine:
         self._ctx = self.client.scatter(ctx, broadcast=True)
 
     def map(self, fn: str, chunks: Iterable[Any]) -> Iterator[Any]:
-        chunks = list(chunks)
+        """Results of ``work.<fn>`` on each chunk, in order; every task is submitted before this returns."""
         futures = [self.client.submit(_task, fn, c, self._ctx, pure=False) for c in chunks]
-        for f in futures:  # in order
-            yield f.result()
-            f.release()
+
+        def results() -> Iterator[Any]:
+            for f in futures:  # in order
+                yield f.result()
+                f.release()
+
+        return results()
 
     def band_join(self, sigs: np.ndarray, bands: int, rows: int, active: np.ndarray) -> np.ndarray:
         """`candidates.band_pairs` as a distributed group-by on (band, key).
