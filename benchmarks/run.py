@@ -389,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-latency", action="store_true", help="skip the CI-gate latency benchmark")
     ap.add_argument("--latency-max", type=int, default=None,
                     help="measure the CI-gate latency only up to this size (default 10,000; 100,000 with --full, "
-                         "which builds a 100,000-report index: ~6 min more)")
+                         "which builds a 100,000-report index: 1.5-5 min more, by machine)")
     ap.add_argument("--results", type=Path, default=RESULTS)
     ap.add_argument("--no-html-load", action="store_true", help="don't open the reports in headless Chromium")
     ap.add_argument("--no-html-scale", action="store_true", help="skip the synthetic HTML-at-scale report (keep the previous section)")

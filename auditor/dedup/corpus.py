@@ -76,13 +76,12 @@ def _verify_share(params: "DedupParams", n_docs: int) -> float | None:
 def stop_sets(sets: Sequence[np.ndarray], params: "DedupParams") -> tuple[np.ndarray, np.ndarray]:
     """`stop_hashes` and `verify_stop_hashes` of the same sets, counted once (the
     scoring set is the candidate set itself, the same object, when they coincide)."""
-    share = _verify_share(params, len(sets))
-    limit = df_limit(len(sets), params.max_df, params.max_df_docs, params.max_df_share)
-    if share is None:
-        (frequent,) = frequent_hashes_many(sets, [limit], params.min_docs_for_df)
-        return frequent, frequent
-    frequent, scored = frequent_hashes_many(sets, [limit, df_limit(len(sets), params.max_df, params.max_df_docs, share)], params.min_docs_for_df)
-    return frequent, scored
+    n, share = len(sets), _verify_share(params, len(sets))
+    limits = [df_limit(n, params.max_df, params.max_df_docs, params.max_df_share)]
+    if share is not None:
+        limits.append(df_limit(n, params.max_df, params.max_df_docs, share))
+    found = frequent_hashes_many(sets, limits, params.min_docs_for_df)
+    return found[0], found[-1]  # one array for both when the limits coincide
 
 
 def features(sets: Sequence[np.ndarray], frequent: np.ndarray) -> list[np.ndarray]:
