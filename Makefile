@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: audit test install bench clean browser
+.PHONY: audit test install bench eval clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 tests
+
+eval: $(STAMP)
+	$(BIN)/python -m evaluation.run $(if $(UPDATE),--update,)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(BENCH_FULL),--full,)
