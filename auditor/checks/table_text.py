@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from auditor.checks._tables import cell_evidence, evidences
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.extract.negation import denials
 from auditor.model import Document
 
 KIND = "table_text"
@@ -35,8 +36,6 @@ _RECEIVED = re.compile(
     r"(收到|受理|新收|接收|接到)([^,。;:!?\n\d]{0,24}?)(申请|请求)(?:数量|数)?(?:为|共计|共|合计|总计|达)?\s*(\d+)\s*[件个宗条]"
 )
 _CARRIED = re.compile(r"结转(?:至|到)?下(?:一)?年度?(?:继续办理|办理)?(?:的)?(?:申请)?(?:为|共)?\s*(\d+)\s*件")
-_NO_APPS = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|发生|产生)[^,。;:\n\d]{0,14}?(?:申请|依申请公开)")
-_NO_CASES = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|被)?[^,。;\n\d]{0,20}?(行政复议|行政诉讼)[^,。;\n\d]{0,20}")
 _CASE_COUNT = re.compile(r"(行政复议|行政诉讼)(?:案件)?(?:共|共计|数量为|为)?\s*(\d+)\s*[件起宗例]")
 _OTHER_YEAR = re.compile(r"同比|较上年|较去年|上一年|上年度|(?:19|20)\d{2}年")
 
@@ -132,14 +131,14 @@ def _no_applications(rule, doc: Document):
         return
     for s, e in _sentences(doc):
         sent = doc.text[s:e]
-        m = _NO_APPS.search(sent)
-        if m is None or "复议" in m.group(0) or "诉讼" in m.group(0) or not _year_ok(doc, sent, m.start()):
+        m = next((d for d in denials(sent) if "applications" in d.kinds), None)
+        if m is None or not _year_ok(doc, sent, m.start):
             continue
         eq = f"正文称未收到申请，表三 一（本年新收）总计 = {fmt(new.value)}"
         yield rule.finding(
             f"{eq}",
             [doc.id],
-            evidences(doc, [evidence(doc, s + m.start(), s + m.end()), cell_evidence(doc, new)]),
+            evidences(doc, [evidence(doc, s + m.start, s + m.end), cell_evidence(doc, new)]),
             {"equation": eq, "stated": Decimal(0), "computed": new.value, "table": doc.std_tables["t3"].render([("new", "TOT")])},
         )
         return
@@ -168,11 +167,10 @@ def _no_cases(rule, doc: Document):
         return
     for s, e in _sentences(doc):
         sent = doc.text[s:e]
-        m = _NO_CASES.search(sent)
-        if m is None or "费用" in sent or not _year_ok(doc, sent, m.start()):
+        m = next((d for d in denials(sent) if d.kinds & {"review", "litigation"}), None)
+        if m is None or "费用" in sent or not _year_ok(doc, sent, m.start):
             continue
-        said = m.group(0)
-        which = "both" if ("复议" in said and "诉讼" in said) else m.group(1)
+        which = "both" if {"review", "litigation"} <= m.kinds else "行政复议" if "review" in m.kinds else "行政诉讼"
         cells = _case_cells(doc, which)
         if not cells or sum((v for _, v, _ in cells), Decimal(0)) <= 0:
             continue
@@ -181,7 +179,7 @@ def _no_cases(rule, doc: Document):
         yield rule.finding(
             eq,
             [doc.id],
-            evidences(doc, [evidence(doc, s + m.start(), s + m.end())] + [cell_evidence(doc, cv) for _, v, cv in cells if v]),
+            evidences(doc, [evidence(doc, s + m.start, s + m.end)] + [cell_evidence(doc, cv) for _, v, cv in cells if v]),
             {"equation": eq, "stated": Decimal(0), "computed": sum((v for _, v, _ in cells), Decimal(0)), "table": doc.std_tables["t4"].render([(r, "total") for r, _, _ in cells])},
         )
         return
