@@ -22,7 +22,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from auditor.model import Breakdown, Document, PartCount, PercentStatement, Quantity
+from auditor.extract.parts import part_counts
+from auditor.model import Breakdown, Document, PercentStatement, Quantity
 from auditor.normalize.numbers import parse_number, parse_percent
 from auditor.normalize.text import View, clean_view
 
@@ -276,48 +277,6 @@ def _percents(view: View, qs: list[Quantity], bds: list[Breakdown], pos: Positio
     return out
 
 
-_CN_DIGITS = "一二三四五六七八九十"
-_PARTS = re.compile(rf"(?:由|包括|分为|包含)([^。]{{0,240}}?)等?(?:共)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分(?:组成|构成|内容)?|共(?:分)?([{_CN_DIGITS}\d]{{1,2}})(?:个|大)?部分")
-
-
-_ITEM_END = re.compile(r"(?:情况|概述|概况|措施|事项|问题|附表|统计表|说明|打算|建设|其他|其它|解释|引言|总结|目标)$")
-
-
-def _count_listed(body: str) -> int | None:
-    """Items named in "全文包括概述、…,其他需要报告的事项等七部分".
-
-    Items are separated by commas or 、, but 、 also joins words inside one
-    item ("因…申请行政复议、提起行政诉讼的情况"): a piece that does not end
-    like a section name is merged with the next one.
-    """
-    body = re.sub(r"^.*?(?:全文|本报告|报告)?(?:由|包括|包含|分为)", "", body)
-    pieces = [x.strip() for x in re.split(r"[,;、]", body) if x.strip()]
-    items: list[str] = []
-    carry = ""
-    for piece in pieces:
-        carry += piece
-        if _ITEM_END.search(carry):
-            items.append(carry)
-            carry = ""
-    if carry:
-        items.append(carry)
-    return len(items) if len(items) > 1 else None
-
-
-def _part_counts(view: View) -> list[PartCount]:
-    out = []
-    for m in _PARTS.finditer(view.text):
-        n = parse_number(m.group(2) or m.group(3))
-        if n is None:
-            continue
-        listed = None
-        if m.group(1):
-            listed = _count_listed(m.group(1))
-        start, end = view.span(m.start(), m.end())
-        out.append(PartCount(int(n), listed, start, end, m.group(0)))
-    return out
-
-
 def extract_facts(doc: Document) -> None:
     view = clean_view(doc.text)
     pos: Positions = {}
@@ -325,4 +284,4 @@ def extract_facts(doc: Document) -> None:
     doc.quantities = qs
     doc.breakdowns = _breakdowns(view, qs, pos)
     doc.percents = _percents(view, qs, doc.breakdowns, pos)
-    doc.part_counts = _part_counts(view)
+    doc.part_counts = part_counts(view)
