@@ -28,8 +28,8 @@ class Similarity(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     lsh_threshold: float = Field(0.3, alias="lsh-threshold", gt=0.0, lt=1.0)
-    min_jaccard: float = Field(0.3, alias="min-jaccard", ge=0.0, le=1.0)
-    min_containment: float = Field(0.5, alias="min-containment", ge=0.0, le=1.0)
+    min_jaccard: float = Field(0.2, alias="min-jaccard", ge=0.0, le=1.0)
+    min_containment: float = Field(0.35, alias="min-containment", ge=0.0, le=1.0)
 
 
 class Config(BaseModel):

@@ -46,7 +46,11 @@ def _severity(p: Params, pair: Pair) -> str | None:
     return None
 
 
-def _copier(corpus, pair: Pair):
+def relation_zh(relation: str) -> str:
+    return _REL_ZH.get(relation, relation)
+
+
+def copier(corpus, pair: Pair):
     """The later document is the one that copied: later year, else later in the run."""
     a, b = corpus.by_id[pair.a], corpus.by_id[pair.b]
     if a.year is not None and b.year is not None and a.year != b.year:
@@ -60,7 +64,7 @@ def check(rule, corpus):
         sev = _severity(p, pair)
         if sev is None:
             continue
-        copy, orig = _copier(corpus, pair)
+        copy, orig = copier(corpus, pair)
         flip = copy.id == pair.b
         passages = sorted((x for x in pair.passages if not x.boilerplate), key=lambda x: -(x.a_end - x.a_start))
         ev = []
@@ -71,7 +75,7 @@ def check(rule, corpus):
         changes = [c for x in passages for c in x.changes][:50]
         cont_copy = pair.containment_ba if flip else pair.containment_ab
         yield rule.finding(
-            f"与{orig.id}高度重复({_REL_ZH.get(pair.relation, pair.relation)}): "
+            f"与{orig.id}高度重复({relation_zh(pair.relation)}): "
             f"Jaccard {pair.jaccard:.2f}, 本文{cont_copy:.0%}的内容见于对方",
             [copy.id, orig.id],
             ev,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from auditor.extract.meta import agency_key
+from auditor.extract.organ_names import same_organ
 from auditor.model import Document, Pair
 
 
@@ -38,6 +39,6 @@ class Corpus:
         return [g for _, g in sorted(groups.items()) if len(g) > 1]
 
     def relation(self, a: Document, b: Document) -> str:
-        if a.agency and b.agency and agency_key(a.agency) == agency_key(b.agency):
+        if a.agency and b.agency and same_organ(agency_key(a.agency), agency_key(b.agency)):
             return "same-agency-same-year" if a.year == b.year else "same-agency-other-year"
         return "other-agency"
