@@ -20,6 +20,7 @@ from auditor import __version__
 from auditor.config import Config
 from auditor.engine.corpus import Corpus
 from auditor.engine.rules import Rule, load_rules
+from auditor.engine.selection import choose, validate
 from auditor.ingest import read_documents
 from auditor.model import Document, Finding, Pair, Severity
 from auditor.pipeline import analyse, build_corpus, run_rules
@@ -88,16 +89,21 @@ class RunResult:
         return pd.DataFrame(rows, columns=["id", "rule", "category", "severity", "documents", "message", "evidence", "status"])
 
 
-def _matches(rule: Rule, selectors: list[str]) -> bool:
-    return any(rule.id == s or rule.id.startswith(s) or rule.category == s or rule.spec.name == s for s in selectors)
-
-
 def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
-    chosen = [r for r in rules if (not config.select or _matches(r, config.select)) and not _matches(r, config.ignore)]
+    """The rules the configuration selects, with its severities; a selector naming
+    no rule, or an empty selection, raises `SelectionError` (exit 2 in the CLI)."""
+    validate(rules, config.select, config.ignore, config.severity, config.per_path_ignores)
+    chosen = choose(rules, config.select, config.ignore)
+    overrides = {k.upper(): v for k, v in config.severity.items()}
     for r in chosen:
-        if r.id in config.severity:
-            r.severity = Severity(config.severity[r.id])
+        if r.id in overrides:
+            r.severity = Severity(overrides[r.id])
     return chosen
+
+
+def _finding_matches(f: Finding, selector: str) -> bool:
+    s = selector.strip()
+    return f.rule == s.upper() or f.rule.startswith(s.upper()) or f.category == s.lower()
 
 
 def _per_path_filter(findings: list[Finding], config: Config) -> list[Finding]:
@@ -107,7 +113,7 @@ def _per_path_filter(findings: list[Finding], config: Config) -> list[Finding]:
     for f in findings:
         drop = False
         for glob, sel in config.per_path_ignores.items():
-            if all(fnmatch.fnmatch(d.split("#")[0], glob) for d in f.documents) and (f.rule in sel or f.category in sel or any(f.rule.startswith(s) for s in sel)):
+            if all(fnmatch.fnmatch(d.split("#")[0], glob) for d in f.documents) and any(_finding_matches(f, s) for s in sel):
                 drop = True
         if not drop:
             out.append(f)

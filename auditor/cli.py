@@ -212,8 +212,9 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id such as SUM00
 
     from auditor.engine.rules import load_rules
 
-    for r in load_rules():
-        if rule_id in (r.id, r.spec.name):
+    rules = load_rules()
+    for r in rules:
+        if rule_id.strip().upper() == r.id or rule_id.strip().lower() == r.spec.name:
             typer.echo(f"{r.id} {r.spec.name}  [{r.category}, {r.severity.value}, check: {r.spec.check}]")
             typer.echo(r.spec.title + "\n")
             typer.echo(r.spec.docs.strip() + "\n")
@@ -225,7 +226,10 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id such as SUM00
                     for d in ex.docs():
                         typer.echo(d.text.rstrip())
             return
-    _fail(f"unknown rule {rule_id!r} (see `audit rules`)")
+    import difflib
+
+    near = difflib.get_close_matches(rule_id.upper(), [r.id for r in rules], n=3, cutoff=0.5)
+    _fail(f"unknown rule {rule_id!r}" + (f"; did you mean {', '.join(near)}?" if near else " (see `audit rules`)"))
 
 
 @app.command()
