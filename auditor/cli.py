@@ -248,9 +248,31 @@ def _register_sub_apps() -> None:
 _register_sub_apps()
 
 
+def _one_line(exc: BaseException) -> str:
+    """What went wrong, on one line, naming the file where there is one."""
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if isinstance(exc, ValueError) else f"{type(exc).__name__}: {text}"
+
+
 def main() -> None:
+    """The entry point.  Anything that escapes a command means the reports were
+    not really checked: one line on stderr and exit 2 (CONTRACT.md), never a
+    traceback and never 1, which CI reads as "findings".  ``--debug`` (anywhere
+    on the command line) shows the traceback instead."""
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
     try:
         app()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the CLI boundary
+        if debug:
+            raise
+        typer.echo(f"audit: {_one_line(exc)}", err=True)
+        raise SystemExit(2) from None
     finally:
         regex_cache.remember()
         # The process ends here.  Its objects need no more cycle collection, and the

@@ -83,6 +83,8 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> tuple[Conf
                 source = str(cwd / "pyproject.toml") + " [tool.audit]"
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path or source}: not UTF-8 text (byte {exc.start})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path or source}: not valid TOML: {exc}") from exc
     try:

@@ -1,8 +1,13 @@
 """Find report files under the paths given on the command line.
 
-Document ids are paths relative to the root they were found under (the path
-given, or the folder holding a file given directly), with `/` separators, so
-that ids are stable across machines and runs (CONTRACT.md).
+Document ids are paths relative to the root they were found under, with `/`
+separators, so that ids are stable across machines and runs (CONTRACT.md): a
+folder given is the root of what is found in it; a file given directly is
+named by its path relative to the working directory, or, outside it, relative
+to the common folder of the files given directly.  Never a bare file name: the
+pre-commit hook passes `a/2020.txt b/2020.txt`, and two reports sharing an id
+would lose findings and read as copies of each other.  Two files that would
+get one id are an error (`IdCollision`), never a merge.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ _SKIP_NAMES = {"findings.json", "report.html", "results.sarif", "junit.xml", "fi
 _SKIP_SUFFIXES = {".md", ".tsv", ".csv", ".json", ".sarif", ".xml", ".yml", ".yaml", ".toml", ".py", ".pyc", ".zip", ".gz"}
 # a corpus index (`audit index`) kept beside the reports, with its SQLite side files
 _SKIP_SUFFIXES |= {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal"}
+
+
+class IdCollision(ValueError):
+    """Two files would get one document id."""
 
 
 @dataclass(frozen=True)
@@ -61,20 +70,33 @@ def _identity(path: str) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
-def discover(paths: list[Path]) -> list[SourceFile]:
+def _direct_root(files: list[Path], cwd: Path) -> Path:
+    """Where ids of files given directly are counted from: the working directory, or their common folder."""
+    absolute = [f.absolute() for f in files]
+    if all(f.is_relative_to(cwd) for f in absolute):
+        return cwd
+    return Path(os.path.commonpath([os.fspath(f.parent) for f in absolute]))
+
+
+def discover(paths: list[Path], cwd: Path | None = None) -> list[SourceFile]:
     """Every candidate report file, in a stable order (by root, then relative path).
 
-    A file reached twice (two overlapping paths, a link) is read once.
+    A file reached twice (two overlapping paths, a link) is read once; two
+    different files that would get one id raise `IdCollision`.
     """
+    cwd = (cwd or Path.cwd()).absolute()
+    direct = [p for p in paths if p.is_file()]
+    direct_root = _direct_root(direct, cwd) if direct else cwd
     found: list[SourceFile] = []
     seen: set[tuple[int, int]] = set()
+    owner: dict[str, Path] = {}
     for given in paths:
         if given.is_dir():
             root = given
             files = _walk(given)
         elif given.is_file():
-            root = given.parent
-            files = [(given.name, os.fspath(given))]
+            root = direct_root
+            files = [(given.absolute().relative_to(direct_root).as_posix(), os.fspath(given))]
         else:
             continue
         for rel, path in files:
@@ -82,5 +104,9 @@ def discover(paths: list[Path]) -> list[SourceFile]:
             if ident is None or ident in seen:
                 continue
             seen.add(ident)
+            if rel in owner:
+                raise IdCollision(f"{path}: would get the document id {rel!r} already given to {owner[rel]}; "
+                                  "audit the folders separately or give their common parent")
+            owner[rel] = Path(path)
             found.append(SourceFile(Path(path), root, rel))
     return found
