@@ -146,7 +146,7 @@ class PercentStatement:
 class PartCount:
     """A declared number of parts (`由…等六部分组成`) and what it lists."""
 
-    declared: int
+    declared: int | None  # None: the parts are named without a number ("本年报由概述、…等组成")
     listed: int | None
     start: int
     end: int

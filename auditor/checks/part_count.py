@@ -1,7 +1,12 @@
-"""The report declares how many parts it has ("由…等六部分组成") and has another number.
+"""The report declares its parts ("由…等六部分组成") and has others.
 
-The declaration is compared with the items it lists and with the report's
-level-1 sections that follow it.
+The declaration is compared with the items it names (a range of counts when
+a 和/及 may join two parts or words of one, see `auditor.extract.parts`),
+with the number of level-1 sections that follow it, and, in a complete copy,
+with what those sections are about: a part the report announces and never
+writes ("收费及减免情况" named, no such section) is missing.  A copy without
+its end cannot show fewer sections than declared, so that is only judged on
+complete copies.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.extract.parts import declared_list, topics
+from auditor.model import Document, PartCount, Section
 
 KIND = "part_count"
 SCOPE = "document"
@@ -18,25 +24,61 @@ SCOPE = "document"
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
     min_sections: int = 2
+    # parts the declaration names and a complete body lacks, needed before it says so
+    min_missing: int = 2
+    min_sections_for_topics: int = 3
+    # topics often written without a heading of their own (the preamble is the 概述,
+    # the tables are images)
+    unheaded_topics: list[str] = ["概述", "附表"]
+
+
+def _complete(doc: Document) -> bool:
+    return doc.signed is not None and "truncated" not in doc.meta
+
+
+def _missing(pc: PartCount, headings: list[Section], skip: set[str]) -> list[str]:
+    """Names the declaration lists whose topics no heading after it speaks of."""
+    reading = declared_list(pc.text)
+    if reading is None:
+        return []
+    titles = [s.title for s in headings]
+    covered = set().union(*(topics(t) for t in titles)) if titles else set()
+    out = []
+    for name in reading.items:
+        wanted = topics(name) - skip
+        if wanted and not wanted & covered:
+            out.append(name)
+    return out
 
 
 def check(rule, doc: Document):
+    p: Params = rule.params
     for pc in doc.part_counts:
         top = [s for s in doc.sections if s.level == 1 and s.start > pc.start]
-        actual = len(top) if len(top) >= rule.params.min_sections else None
-        if actual is not None and actual < pc.declared and (doc.signed is None or "truncated" in doc.meta):
+        actual = len(top) if len(top) >= p.min_sections else None
+        if actual is not None and pc.declared is not None and actual < pc.declared and not _complete(doc):
             actual = None  # fewer sections in a copy without its end: the copy may be partial
         problems = []
-        if pc.listed is not None and pc.listed != pc.declared:
+        if pc.declared is not None and pc.listed is not None and pc.listed != pc.declared:
             problems.append(f"列举了{pc.listed}项")
-        if actual is not None and actual != pc.declared:
+        if pc.declared is not None and actual is not None and actual != pc.declared:
             problems.append(f"正文有{actual}个一级标题")
+        missing: list[str] = []
+        if _complete(doc) and len(top) >= p.min_sections_for_topics:
+            below = [s for s in doc.sections if s.level <= 2 and s.start > pc.start]
+            missing = _missing(pc, below, set(p.unheaded_topics))
+            if len(missing) >= p.min_missing:
+                problems.append("正文没有所列的" + "、".join(missing))
+            else:
+                missing = []
         if not problems:
             continue
+        head = f"声明共{pc.declared}部分, 但" if pc.declared is not None else "报告声明由所列各部分组成, 但"
         ev = [evidence(doc, pc.start, pc.end)] + [evidence(doc, s.start, s.heading_end) for s in top[:12]]
         yield rule.finding(
-            f"声明共{pc.declared}部分, 但" + ", ".join(problems),
+            head + ", ".join(problems),
             [doc.id],
             ev,
-            {"declared": pc.declared, "listed": pc.listed, "sections": actual, "headings": [s.title for s in top]},
+            {"declared": pc.declared, "listed": pc.listed, "sections": actual, "missing": missing,
+             "headings": [s.title for s in top]},
         )
