@@ -39,7 +39,9 @@ def test_manifest_defects_are_found(real):
     # 035: 规划总结2条 listed twice.  The reader's "72 vs 71" does not hold as a
     # defect on its own: the list ends in 等, so it does not claim to be complete.
     assert "SUM002" in by_doc["035.txt"]
-    assert "SUM001" in by_doc["039.txt"]  # 18 stated, categories 1+4+3+1+1+6 = 16
+    # 039: 18 stated, 其中 categories 1+4+3+1+1+6 = 16 — a 其中 list staying below its total is
+    # not shown to be exhaustive (neutral in tests/labelled/real/key.json): not reported.
+    assert "SUM001" not in by_doc["039.txt"]
     assert "SUM001" in by_doc["062.txt"]  # 新媒体 parts (微博 12984) exceed every stated total
     assert "DUP001" in by_doc["064.txt"]  # the 办公厅 report repeats the city report of 2022
     assert "LATE001" in by_doc["052.txt"]  # 2011 report published 2020-06-23

@@ -1,12 +1,17 @@
 """A stated total differs from the sum of the parts it is broken down into.
 
-How strictly a breakdown must add up depends on how it is written:
-- exhaustive (a remainder item 其他/其余, introduced by 分别, or a category
-  list right after the total): must match exactly — the rule's severity;
-- likely exhaustive (其中/含 with three or more parts and no 等): a mismatch
-  either way is reported at `likely_severity`;
-- open (…等, or one or two parts): only parts exceeding the total are
-  reported, at `open_severity`.
+How strictly a breakdown must add up depends on how it is written
+(`Breakdown.closure`, read by `auditor.extract.breakdowns`):
+- exhaustive (a remainder item 其他/其余, 分别 without 其中, a trailing 合计):
+  the parts are the whole, so they must match exactly — the rule's severity;
+- likely (其中/包括 with three or more parts, no 等): such a list may be a
+  partial split, so only parts *exceeding* the total are reported, at
+  `likely_severity`;
+- open (…等, 主要…, one or two parts, other units in the list, a total that
+  could be one of several figures): only parts exceeding every reading of
+  the total are reported, at `open_severity`.
+A list that stays below its total without claiming to be complete is never
+reported: nothing proves the missing classes were not simply left unnamed.
 In `repeated` mode the check instead reports a part listed twice in one
 breakdown ("规划总结2条…规划总结2条"), which inflates the sum.
 """
@@ -46,6 +51,9 @@ def _evidence(doc: Document, bd: Breakdown):
     return ev
 
 
+_WHY_WARNING = "(所列分项是否全部属于该合计无法完全确认)"
+
+
 def _sum(rule, doc: Document, bd: Breakdown, p: Params):
     computed = sum((q.value for q in bd.parts), Decimal(0))
     candidates = [v for v in (bd.implied_total, bd.total.value if bd.total else None) if v is not None]
@@ -53,19 +61,17 @@ def _sum(rule, doc: Document, bd: Breakdown, p: Params):
         return
     stated = candidates[0]
     if bd.closure == "exhaustive":
-        sev = None
-    elif bd.closure == "likely":
-        sev = p.likely_severity
+        sev, why = None, ""
     elif computed > stated:
-        sev = p.open_severity
+        sev, why = (p.likely_severity if bd.closure == "likely" else p.open_severity), _WHY_WARNING
     else:
         return
     unit = bd.parts[0].unit
     terms = " + ".join(fmt(q.value) for q in bd.parts)
     what = f"合计{fmt(stated)}{unit}" if bd.implied_total is None else f"前列各项之和{fmt(stated)}{unit}"
-    relation = "超过" if computed > stated and bd.closure == "open" else "不等于"
+    relation = "超过" if computed > stated else "不等于"
     yield rule.finding(
-        f"分项之和{relation}合计: {terms} = {fmt(computed)}{unit}, 而{what}",
+        f"分项之和{relation}合计: {terms} = {fmt(computed)}{unit}, 而{what}{why}",
         [doc.id],
         _evidence(doc, bd),
         {
@@ -74,6 +80,7 @@ def _sum(rule, doc: Document, bd: Breakdown, p: Params):
             "parts": [{"label": q.label, "value": q.value} for q in bd.parts],
             "total_label": bd.total.label if bd.total is not None and bd.implied_total is None else "",
             "closure": bd.closure,
+            "marker": bd.marker,
             "equation": f"{terms} = {fmt(computed)} ≠ {fmt(stated)}",
         },
         severity=sev,

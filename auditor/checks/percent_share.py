@@ -1,19 +1,28 @@
-"""A stated share ("占61.7%") disagrees with the counts it is computed from.
+"""A stated share ("占61.7%") or rate ("网上公开率93.5%") disagrees with its counts.
 
-The share is recomputed from the count and its base (the total of the
-breakdown the count belongs to) and compared within the rounding the printed
-percentage allows: 61.7% covers 61.65–61.75, plus `slack` percentage points.
+`share` mode: the share is recomputed from the count and its base (found by
+`auditor.extract.shares`) and compared within the rounding the printed
+percentage allows: 61.7% covers 61.65–61.75, plus `slack` percentage points
+(56/417 = 13.43% printed as 14% is wrong, as 13% it is right).  When the base
+is the total of the 其中 list the count is part of, arithmetic leaves no
+doubt: the rule's severity.  When the base is the governing figure one or two
+clauses earlier, the reading could still be wrong: `guessed_severity`, and the
+message says so.
+
+`rate` mode: a rate of N counted items must be k/N for some whole k; when no
+k rounds to the printed rate, the rate is impossible.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
+from typing import Literal
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
-from auditor.model import Document
-from auditor.normalize.numbers import half_unit
+from auditor.extract.shares import find_rates, fits
+from auditor.model import Document, PercentStatement
 
 KIND = "percent_share"
 SCOPE = "document"
@@ -21,21 +30,30 @@ SCOPE = "document"
 
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
+    mode: Literal["share", "rate"] = "share"
     slack: Decimal = Decimal("0.01")
+    guessed_severity: Literal["error", "warning", "info"] = "warning"
 
 
-def check(rule, doc: Document):
+def _firm(doc: Document, ps: PercentStatement) -> bool:
+    """The base is the total of a breakdown the count is a part of."""
+    return any(bd.total is ps.base and any(p is ps.count for p in bd.parts) for bd in doc.breakdowns)
+
+
+def _shares(rule, doc: Document):
+    p: Params = rule.params
     for ps in doc.percents:
         base = ps.base
         if base is None or base.value == 0 or base.unit != ps.count.unit:
             continue
-        share = ps.count.value / base.value * 100
-        tol = half_unit(ps.percent.value) + rule.params.slack
-        if abs(share - ps.percent.value) <= tol:
+        if fits(ps.count.value, base.value, ps.percent.value, p.slack):
             continue
+        share = ps.count.value / base.value * 100
         shown = share.quantize(Decimal("0.01"))
+        firm = _firm(doc, ps)
+        why = "" if firm else f"(以前文“{base.label}{fmt(base.value)}{base.unit}”为基数)"
         yield rule.finding(
-            f"比例与数量不符: {fmt(ps.count.value)}/{fmt(base.value)} = {shown}%, 而文中写{fmt(ps.percent.value)}%",
+            f"比例与数量不符: {fmt(ps.count.value)}/{fmt(base.value)} = {shown}%, 而文中写{fmt(ps.percent.value)}%{why}",
             [doc.id],
             [evidence(doc, ps.count.span_start, ps.end), evidence(doc, base.span_start, base.end)],
             {
@@ -45,4 +63,33 @@ def check(rule, doc: Document):
                 "base": base.value,
                 "equation": f"{fmt(ps.count.value)} / {fmt(base.value)} = {shown}% ≠ {fmt(ps.percent.value)}%",
             },
+            severity=None if firm else p.guessed_severity,
         )
+
+
+def _rates(rule, doc: Document):
+    p: Params = rule.params
+    for r in find_rates(doc):
+        n, pct = r.base.value, r.percent.value
+        if n <= 0 or pct > 100:
+            continue
+        k = (pct * n / 100).to_integral_value(rounding=ROUND_FLOOR)
+        if any(0 <= c <= n and fits(c, n, pct, p.slack) for c in (k, k + 1)):
+            continue
+        lo, hi = k / n * 100, (k + 1) / n * 100
+        yield rule.finding(
+            f"{r.percent.label}{fmt(pct)}%不可能: {fmt(n)}{r.base.unit}中公开{fmt(k)}{r.base.unit}为"
+            f"{lo.quantize(Decimal('0.01'))}%, {fmt(k + 1)}{r.base.unit}为{hi.quantize(Decimal('0.01'))}%",
+            [doc.id],
+            [evidence(doc, r.base.span_start, r.percent.end)],
+            {
+                "stated": pct,
+                "base": n,
+                "computed": [lo.quantize(Decimal("0.01")), hi.quantize(Decimal("0.01"))],
+                "equation": f"{fmt(k)}/{fmt(n)} < {fmt(pct)}% < {fmt(k + 1)}/{fmt(n)}",
+            },
+        )
+
+
+def check(rule, doc: Document):
+    yield from (_rates(rule, doc) if rule.params.mode == "rate" else _shares(rule, doc))

@@ -1,0 +1,416 @@
+"""Totals and the parts they are broken down into.
+
+A breakdown is a stated total and a list of counts that split it:
+"共…N条,其中A x条,B y条…", "…分别为…", "(含…)", "A x件、B y件,合计N件", or a
+list of "…类信息N条" right after the sentence that states the total.  Reading
+one right matters more than finding many: a list read wrongly is a false
+"does not add up" on a correct report.  So:
+
+- a list ends where its punctuation ends: at a sentence end, at a clause with
+  no figure ("…网络申请2件,申请事项主要集中在…方面,办结13件"), at a clause that
+  starts a new statement ("…;全年共办结…"), and never crosses a parenthesis;
+- a figure inside a parenthetical aside ("124条(包含规范性文件1条),其中…")
+  is never the total of a list outside it;
+- a list inside parentheses ends with them;
+- when several figures of the unit could be the total, the one the parts add
+  up to is taken; if none and the list opens a new sentence, the total is
+  unknown and nothing is recorded;
+- parts that restate the total in another cut ("申请4件,网络2件,信件2件;
+  自然人2件,法人2件") are split into two breakdowns, parts that only follow the
+  complete list (a sub-list's remainder, another channel such as a 公示栏 or
+  a 公众号 after the website's classes) are given back or dropped.
+
+`closure` says how complete the list claims to be, and why:
+``exhaustive`` (a remainder item 其他/其余, 分别 without 其中, a trailing 合计),
+``likely`` (其中/包括 with three or more parts), ``open`` (…等, 主要…, one or
+two parts, other units inside the list).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from auditor.extract.quantities import SENTENCE_END, Positions, normalise_label, sentence_start
+from auditor.model import Breakdown, Quantity
+
+Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, or the top level
+
+# a share clause after an item ("…20条,所占比例为30%,…"), with its leading comma
+_SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?\d+(?:\.\d+)?%")
+# list numbering: "(2)", "②", "2.", "二、"
+_ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[一二三四五六七八九十]、")
+_JOINER = re.compile(r"^(?:和|及|以及|与|还有)")
+_SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)")
+# a clause that starts a statement of its own rather than the next item of a list
+_NEW_STATEMENT = re.compile(r"^\s*(?:共|合计|总计|累计|全年|本年度|另外|此外|同时|另有)")
+_TRAILING_TOTAL = re.compile(r"^[,;、]?(?:以上)?(?:合计|共计|总计|总共|共)$")
+_OTHER = re.compile(r"^(?:其他|其它|其余|剩余)")
+_OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|如")
+_AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
+# a publication channel: parts naming one after a list of content classes are another measure
+_CHANNEL = re.compile(
+    r"公示栏|公开栏|宣传栏|公告栏|橱窗|显示屏|电子屏|微信|公众号|微博|抖音|快手|视频号|头条|新媒体|客户端|APP|报纸|报刊|电视|广播|电台"
+)
+_ITEM_UNITS = frozenset("条件篇份个项")
+
+
+@dataclass
+class _Ctx:
+    """The view text and everything the finders need to know about its quantities."""
+
+    s: str
+    pos: Positions
+    group: dict[int, Group]
+    counts: list[Quantity]  # non-% quantities in text order
+    runs: list[list[Quantity]] = field(default_factory=list)
+    run_of: dict[int, list[Quantity]] = field(default_factory=dict)
+    index: dict[int, int] = field(default_factory=dict)  # id(quantity) -> its place in `counts`
+
+    def __post_init__(self) -> None:
+        self.index = {id(q): i for i, q in enumerate(self.counts)}
+
+    def between(self, a: Quantity, b: Quantity) -> list[Quantity]:
+        """The counts strictly between `a` and `b`."""
+        return self.counts[self.index[id(a)] + 1 : self.index[id(b)]]
+
+    def start(self, q: Quantity) -> int:
+        return self.pos[id(q)].start
+
+    def end(self, q: Quantity) -> int:
+        return self.pos[id(q)].end
+
+    def clause(self, q: Quantity) -> int:
+        return self.pos[id(q)].clause_start
+
+
+def _groups(s: str, offsets: list[int]) -> list[Group]:
+    """The innermost parenthesis pair around each offset (sorted), unclosed pairs closing at a line end."""
+    events = [(m.start(), m.group()) for m in re.finditer(r"[()\n]", s)]
+    out: list[Group] = []
+    stack: list[int] = []
+    closed: dict[int, int] = {}
+    # first pass: pair the parentheses
+    for p, ch in events:
+        if ch == "(":
+            stack.append(p)
+        elif ch == ")":
+            if stack:
+                closed[stack.pop()] = p
+        else:
+            while stack:
+                closed[stack.pop()] = p
+    while stack:
+        closed[stack.pop()] = len(s)
+    opens = sorted(closed)
+    for off in offsets:
+        inner: Group = None
+        i = bisect_right(opens, off)
+        for o in reversed(opens[:i]):
+            if closed[o] > off:
+                inner = (o, closed[o])
+                break
+            if o < off - 400:
+                break
+        out.append(inner)
+    return out
+
+
+def _strip_asides(text: str) -> str:
+    """`text` without whole parenthetical asides, shares ("占12.5%") and list numbering."""
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"\([^()]*\)", "", text)
+    return _ENUM.sub("", _SHARE.sub("", text))
+
+
+def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
+    """Whether `q` is the next item of the list `prev` is in."""
+    if q.unit != prev.unit or ctx.group[id(q)] != ctx.group[id(prev)]:
+        return False
+    raw = ctx.s[ctx.end(prev) : ctx.start(q)]
+    gap = _strip_asides(raw)
+    if len(gap) > 60 or _SUBLIST.search(gap) or SENTENCE_END.search(gap):
+        return False
+    if not (re.search(r"[,;、]", gap) or _JOINER.match(gap)):
+        return False
+    # a clause without a figure in between ends the list; so does a new statement.  A clause
+    # with a figure of another measure is an aside ("…2464条,年度阅读量为29.4万次,通过…270条")
+    others = sum(1 for o in ctx.between(prev, q) if o.unit != q.unit)
+    if len(re.findall(r"[,;]", gap)) - others >= 2 or _NEW_STATEMENT.match(q.clause):
+        return False
+    return True
+
+
+def _runs(ctx: _Ctx) -> None:
+    """Lists of counts of one unit, each within one parenthesis level (an aside inside a list does not end it)."""
+    current: dict[tuple[Group, str], list[Quantity]] = {}
+    for q in ctx.counts:
+        g = (ctx.group[id(q)], q.unit)
+        cur = current.get(g)
+        if cur and _continues(ctx, cur[-1], q):
+            cur.append(q)
+            continue
+        if cur:
+            ctx.runs.append(cur)
+        current[g] = [q]
+    ctx.runs.extend(current.values())
+    ctx.runs.sort(key=lambda r: ctx.start(r[0]))
+    ctx.run_of = {id(q): r for r in ctx.runs for q in r}
+
+
+def _is_aside_before(ctx: _Ctx, q: Quantity, at: int) -> bool:
+    """`q` sits in parentheses that close before view offset `at`."""
+    g = ctx.group[id(q)]
+    return g is not None and g[1] < at
+
+
+@dataclass
+class _Draft:
+    total: Quantity
+    parts: list[Quantity]
+    marker: str
+    lead: str
+    at: int  # where the marker (or the list) starts in the view
+    ambiguous: bool = False
+    implied: Decimal | None = None
+    alternatives: list[Decimal] = field(default_factory=list)
+
+
+def _head(label: str) -> str:
+    return label[-2:] if len(label) >= 2 else label
+
+
+def _candidates(ctx: _Ctx, run: list[Quantity], at: int, sentence_initial: bool) -> list[Quantity]:
+    """Figures of the run's unit before view offset `at` that may be its total, nearest first."""
+    lo = sentence_start(ctx.s, at)
+    if sentence_initial:
+        lo = sentence_start(ctx.s, max(0, lo - 1))
+    out = []
+    for q in ctx.counts:
+        if ctx.end(q) > at:
+            break
+        if q.unit == run[0].unit and ctx.start(q) >= lo and not _is_aside_before(ctx, q, at):
+            out.append(q)
+    return out[::-1]
+
+
+def _marker(ctx: _Ctx, run: list[Quantity], fs: int) -> tuple[str, str, int]:
+    """How the run is introduced, the lead text that says so, and where the marker is."""
+    s = ctx.s
+    first = ctx.start(run[0])
+    i = ctx.index[id(run[0])]
+    same = [q for q in ctx.counts[max(0, i - 8) : i] if q.unit == run[0].unit]
+    floor = ctx.end(same[-1]) if same else 0
+    lo = max(floor, fs - 12)
+    lead = s[lo:first]
+    if m := re.search(r"其中|(?<!包)含(?!义)|包括|包含", lead):
+        return m.group(), lead, lo + m.start()
+    if re.search(r"分别(?:为|是)?[:]?$", s[max(0, first - 8) : first]) and len(run) >= 2:
+        return "分别", lead, fs
+    if re.search(r"[:]$", s[max(0, fs - 2) : fs]) and len(run) >= 2:
+        return ":", lead, fs - 1
+    return "", lead, fs
+
+
+def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
+    s = ctx.s
+    fs = ctx.clause(run[0])
+    marker, lead, at = _marker(ctx, run, fs)
+    sentence_initial = bool(marker) and not s[sentence_start(s, at) : at].strip(" ,:;")
+    if marker:
+        cands = _candidates(ctx, run, at, sentence_initial)
+    elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
+        # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
+        among = normalise_label(m_in.group(1))
+        near = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= m_in.start() and m_in.start() - ctx.end(q) <= 800]
+        cands = [q for q in near[::-1] if fuzz.partial_ratio(among, q.label) >= 70]
+        marker, at = "在…中", m_in.start()
+    else:
+        return _category_list(ctx, run, fs)
+    cands = [q for q in cands if ctx.run_of.get(id(q)) is not run]
+    if not cands:
+        return None
+    total = cands[0]
+    computed = sum((q.value for q in run), Decimal(0))
+    distinct = {q.value for q in cands}
+    matched = False
+    for q in cands:
+        if q.value == computed or _prefix(run, q.value):
+            total, matched = q, True
+            break
+    else:
+        trun = ctx.run_of.get(id(total), [])
+        if sentence_initial and len(distinct) > 1 and not (len(trun) >= 2 and trun[-1] is total):
+            return None  # "…4件,办结3件。其中2件…": which figure the 其中 splits is not said
+    # "136条,其中…": a 其中 right after a figure splits that figure
+    adjacent = total is cands[0] and not _strip_asides(s[ctx.end(total) : at]).strip(" ,:;")
+    d = _Draft(total, list(run), marker, lead, at, ambiguous=len(distinct) > 1 and not matched and not adjacent)
+    trun = ctx.run_of.get(id(total))
+    if trun and len(trun) >= 2 and trun[-1] is total and _parallel(ctx, trun):
+        # "在线申请19件,纸质申请4件,其中…": the 其中 may split the sum of the list
+        d.implied = sum((q.value for q in trun), Decimal(0))
+        d.alternatives = [q.value for q in trun]  # "…54场、通气会14场。其中,发布会包括…" splits one item
+    return d
+
+
+def _parallel(ctx: _Ctx, run: list[Quantity]) -> bool:
+    """Items of one list: one scope, separated by commas or 、 (a ; joins statements)."""
+    gaps = (_strip_asides(ctx.s[ctx.end(a) : ctx.start(b)]) for a, b in zip(run, run[1:]))
+    return len({q.scope for q in run}) == 1 and not any(";" in g for g in gaps)
+
+
+# Closed sets of classes, and the figure each set splits: a list naming the classes of
+# one set with its remainder class covers the whole of that figure.
+_CLOSED_SETS = (
+    (  # how requests ended: split the requests answered
+        re.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|不予受理)$"),
+        re.compile(r"其他处理"),
+        re.compile(r"答复|办结|办理|处理"),
+    ),
+    (  # who asked: split the requests received
+        re.compile(r"(?:自然人|法人|其他组织)(?:申请|提出)?(?:的)?$"),
+        re.compile(r"其他组织"),
+        re.compile(r"收到|受理|申请"),
+    ),
+)
+
+
+def _closed_total(ctx: _Ctx, run: list[Quantity], fs: int) -> Quantity | None:
+    """The one figure of the sentence before that a closed set of classes splits, if the run is one."""
+    labels = [normalise_label(q.clause) or q.label for q in run]
+    for member, remainder, total_rx in _CLOSED_SETS:
+        if not (all(member.search(lab) for lab in labels) and any(remainder.search(lab) for lab in labels)):
+            continue
+        cands = {q.value: q for q in _candidates(ctx, run, sentence_start(ctx.s, fs), True) if total_rx.search(q.label)}
+        return next(iter(cands.values())) if len(cands) == 1 else None
+    return None
+
+
+def _category_list(ctx: _Ctx, run: list[Quantity], fs: int) -> _Draft | None:
+    """A list with no marker that still states the classes of the figure before it.
+
+    "…政府信息500条。2015年主动公开概况类信息3条;工作动态类信息40条;…" (the
+    same noun right after a sentence stating the total), or a closed set of
+    classes ("予以公开…不予处理…其他处理…") after the one figure of requests
+    in the sentence before.
+    """
+    if len(run) < 3:
+        return None
+    prior = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= fs]
+    if not prior:
+        return None
+    total = prior[-1]
+    between = ctx.s[ctx.end(total) : fs]
+    if (
+        len(between) <= 20
+        and between.count("。") + between.count("\n") == 1
+        and re.search(r"共|累计|合计|总计|总数|全年|全部", total.clause)
+        and len(ctx.run_of.get(id(total), [])) < 2
+        and all(_head(p.label) == _head(total.label) for p in run if p.label)
+    ):
+        return _Draft(total, list(run), "list", "", fs)
+    if (closed := _closed_total(ctx, run, fs)) is not None:
+        return _Draft(closed, list(run), "list", "", fs)
+    return None
+
+
+def _prefix(parts: list[Quantity], value: Decimal) -> int:
+    """Length of the shortest proper prefix of two or more parts adding up to `value` (0 if none)."""
+    acc = Decimal(0)
+    for i, q in enumerate(parts[:-1]):
+        acc += q.value
+        if acc == value and i >= 1:
+            return i + 1
+        if acc > value:
+            break
+    return 0
+
+
+def _trailing_totals(ctx: _Ctx) -> list[_Draft]:
+    """"网上申请12件,当面申请9件,合计21件": a total stated after the items it adds up."""
+    out = []
+    for run, nxt in zip(ctx.runs, ctx.runs[1:]):
+        tot = nxt[0]
+        if len(run) < 2 or tot.unit != run[-1].unit or ctx.group[id(tot)] != ctx.group[id(run[-1])]:
+            continue
+        gap = _strip_asides(ctx.s[ctx.end(run[-1]) : ctx.start(tot)])
+        if _TRAILING_TOTAL.match(gap):
+            out.append(_Draft(tot, list(run), "合计", gap, ctx.clause(run[0])))
+    return out
+
+
+def _closure(ctx: _Ctx, d: _Draft) -> str:
+    s = ctx.s
+    parts = d.parts
+    last = parts[-1]
+    tail = s[ctx.end(last) : ctx.end(last) + 3]
+    region = s[d.at : ctx.end(last)]
+    mixed = any(q.unit != last.unit and q.unit in _ITEM_UNITS and d.at <= ctx.start(q) < ctx.end(last) for q in ctx.counts)
+    if tail.startswith("等") or last.clause.endswith("等") or _OPEN_LEAD.search(d.lead) or mixed or d.ambiguous:
+        return "open"
+    if d.marker == "合计" or any(_OTHER.match(p.label) for p in parts):
+        return "exhaustive"
+    if d.marker == "分别" and not re.search(r"其中|包括", region):
+        return "exhaustive"
+    if len(parts) >= 3:
+        return "likely"
+    return "open"
+
+
+def _other_channel(parts: list[Quantity], total: Quantity) -> int:
+    """Index of the first part naming a channel that neither the total nor the parts before it name (0 if none)."""
+    seen = bool(_CHANNEL.search(total.label))
+    for i, q in enumerate(parts):
+        named = bool(_CHANNEL.search(q.label))
+        if named and not seen and i >= 2:
+            return i
+        seen = seen or named
+    return 0
+
+
+def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
+    """Split double cuts, give a sub-list's remainder back to its list, drop other channels."""
+    out: list[_Draft] = []
+    holder = {id(p): d for d in drafts for p in d.parts}
+    for d in drafts:
+        if (k := _other_channel(d.parts, d.total)) and sum(q.value for q in d.parts[:k]) == d.total.value:
+            d.parts = d.parts[:k]
+        computed = sum((q.value for q in d.parts), Decimal(0))
+        if computed > d.total.value and (k := _prefix(d.parts, d.total.value)):
+            rest = d.parts[k:]
+            d.parts = d.parts[:k]
+            if sum((q.value for q in rest), Decimal(0)) == d.total.value and len(rest) >= 2:
+                out.append(_Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0])))  # the same total cut another way
+            elif (outer := holder.get(id(d.total))) is not None and outer is not d:
+                outer.parts = outer.parts + rest  # "…通知公告17条,包括…12条,…4条;年报1条,其他54条"
+            elif any(_OTHER.match(q.label) for q in rest):
+                d.parts = d.parts + rest  # a remainder item belongs to the list: the excess stands
+        out.append(d)
+    return out
+
+
+def find_breakdowns(s: str, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
+    counts = [q for q in qs if q.unit != "%"]
+    groups = _groups(s, [pos[id(q)].start for q in counts])
+    ctx = _Ctx(s, pos, {id(q): g for q, g in zip(counts, groups)}, counts)
+    _runs(ctx)
+    drafts = [d for run in ctx.runs if (d := _draft(ctx, run)) is not None]
+    drafts += _trailing_totals(ctx)
+    drafts.sort(key=lambda d: ctx.start(d.parts[0]))
+    out = []
+    for d in _settle(ctx, drafts):
+        if not d.parts:
+            continue
+        between = s[ctx.end(d.total) : ctx.clause(d.parts[0])]
+        if d.marker not in ("在…中", "合计") and (len(between) > 80 or between.count("。") > 1):
+            continue
+        first = d.total if d.marker != "合计" else d.parts[0]
+        start = first.start if d.implied is None else ctx.run_of[id(d.total)][0].start
+        end = max(d.total.end, d.parts[-1].end)
+        out.append(Breakdown(d.total, d.parts, _closure(ctx, d), start, end, d.marker, d.implied, d.alternatives))
+    return out

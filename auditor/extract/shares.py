@@ -1,0 +1,119 @@
+"""Shares ("N条,占X%") and rates ("网上公开率93.5%") with the count they are taken of.
+
+A share is only as checkable as its base.  The base of "其中A类66条,占61.7%" is
+the breakdown's total; without a 其中 list it is the governing figure of the
+same unit one or two clauses earlier ("新收申请40件…自然人申请30件,占65%"):
+the nearest earlier figure of that unit in the sentence (or the sentence
+before) that is not itself a sibling share.  When the printed share fits
+another figure that could be meant (the sum of the listed classes, another
+figure of the unit in the sentence), that figure is taken as the base: a share
+is only reported when no reading makes it right.  A share whose class is not
+given as a count ("占28%" after a sentence of words) has no count and is not
+recorded at all.
+
+A rate names no count of its own: "主动公开政府信息17条,网上公开率93.5%" is
+some whole number of those 17 items; if no whole number out of 17 rounds to
+93.5%, the rate cannot be right.  Only rates that are shares of the counted
+items are read (公开率, 办结率, 答复率, 电子化率 …) — never 满意率, growth or
+change rates, whose base is something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.extract.quantities import SENTENCE_END, Positions, sentence_start
+from auditor.model import Breakdown, Document, PercentStatement, Quantity
+from auditor.normalize.numbers import half_unit
+
+# "…66条,占61.7%", "(占比 18.1%)", ",所占比例为30%", ",占全部申请的12%"
+_PCT_LINK = re.compile(r"^[,(]?\s*(?:所|约)?(?:占|比例为|比重为)[^,;。()]{0,12}?$")
+# shares of the counted items; not 满意率, 增长率, 同比 …
+_RATE = re.compile(r"(?:公开|办结|答复|回复|受理|办理|上网|电子化|按时|按期|及时)[率]$")
+_NOT_RATE = re.compile(r"满意|增长|增幅|下降|提高|提升|同比|环比|覆盖|知晓|参与")
+
+
+def fits(count: Decimal, base: Decimal, pct: Decimal, slack: Decimal) -> bool:
+    """Whether count/base, as a percentage, rounds to the printed `pct` (within `slack` points)."""
+    if base == 0:
+        return False
+    return abs(count / base * 100 - pct) <= half_unit(pct) + slack
+
+
+_SLACK = Decimal("0.01")
+
+
+def _governing(s: str, qs: list[Quantity], i: int, pos: Positions) -> list[Quantity]:
+    """Figures of qs[i]'s unit before it that may be its base, nearest first (this sentence, then the one before)."""
+    q = qs[i]
+    lo = sentence_start(s, pos[id(q)].start)
+    lo = sentence_start(s, max(0, lo - 1))
+    out = []
+    for j in range(i - 1, -1, -1):
+        p = qs[j]
+        if pos[id(p)].start < lo:
+            break
+        if p.unit != q.unit or p.value < q.value or p.scope == "approximate":
+            continue
+        nxt = qs[j + 1] if j + 1 < len(qs) else None
+        if nxt is not None and nxt.unit == "%" and _PCT_LINK.match(s[pos[id(p)].end : pos[id(nxt)].start]):
+            continue  # a sibling: it has its own share
+        out.append(p)
+    return out
+
+
+def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions) -> list[PercentStatement]:
+    """Every "count, 占X%" with the base it is most plausibly taken of (None when there is none)."""
+    base_of: dict[int, Breakdown] = {}
+    for bd in bds:
+        for p in bd.parts:
+            base_of.setdefault(id(p), bd)
+    out = []
+    for i in range(1, len(qs)):
+        prev, q = qs[i - 1], qs[i]
+        if q.unit != "%" or prev.unit == "%":
+            continue
+        if not _PCT_LINK.match(s[pos[id(prev)].end : pos[id(q)].start]):
+            continue
+        bd = base_of.get(id(prev))
+        if bd is not None and bd.total is not None:
+            bases = [bd.total] + [b for b in _governing(s, qs, i - 1, pos) if b is not bd.total]
+            firm = bd.total
+        else:
+            bases = _governing(s, qs, i - 1, pos)
+            firm = bases[0] if bases else None
+        base = next((b for b in bases if fits(prev.value, b.value, q.value, _SLACK)), None)
+        if base is None and bd is not None:
+            listed = sum((p.value for p in bd.parts), Decimal(0))
+            if fits(prev.value, listed, q.value, _SLACK):
+                continue  # the share is of the listed classes, not of the stated total
+        out.append(PercentStatement(prev, q, base or firm, prev.start, q.end))
+    return out
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate ("网上公开率93.5%") and the count of items it is a share of."""
+
+    percent: Quantity
+    base: Quantity
+
+
+def find_rates(doc: Document) -> list[Rate]:
+    """Rates of the counted items, each with the nearest count before it in its clause run."""
+    out = []
+    qs = doc.quantities
+    text = doc.text
+    for i, q in enumerate(qs):
+        if q.unit != "%" or not _RATE.search(q.label) or _NOT_RATE.search(q.label) or i == 0:
+            continue
+        base = qs[i - 1]
+        if base.unit == "%" or base.scope == "approximate" or base.value != base.value.to_integral_value():
+            continue
+        gap = text[base.end : q.start]
+        if SENTENCE_END.search(gap) or ";" in gap or len(gap) > 20:
+            continue
+        out.append(Rate(q, base))
+    return out
