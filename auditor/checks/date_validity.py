@@ -1,5 +1,14 @@
 """A date that cannot be right: an invalid calendar date, a report signed or
-published before the year it reports on has ended, or a date in the future."""
+published before the year it reports on has ended, or a date in the future.
+
+Invalid dates are looked for in the whole text, not only in the signature:
+"2019年2月30日" in the statistical period, or a year typed with extra digits
+("201818年12月31日"), is a date no day answers to; the garbled year is
+reported as information, since the damage rather than the date may be the
+defect.  Damaged digit runs whose
+年/月 were lost ("20190230日") are not reported: the damage, not the date, is
+the defect there.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +18,7 @@ from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.model import DateValue, Document
+from auditor.normalize.dates import find_dates, find_malformed_dates
 
 KIND = "date_validity"
 SCOPE = "document"
@@ -17,6 +27,7 @@ SCOPE = "document"
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
     check_future: bool = True
+    scan_text: bool = True  # invalid dates anywhere in the text, not only the signing/publication dates
 
 
 def _today(rule) -> date:
@@ -36,15 +47,31 @@ def _problem(rule, doc: Document, d: DateValue, what: str) -> str | None:
     return None
 
 
+def _printed_whole(d: DateValue) -> bool:
+    """A date printed with its 月 or separators, not a damaged digit run."""
+    return "月" in d.text or any(c in d.text for c in "-./－．／")
+
+
 def check(rule, doc: Document):
+    seen: set[int] = set()
     for d, what in ((doc.signed, "落款日期"), (doc.published, "发布日期")):
         if d is None:
             continue
         msg = _problem(rule, doc, d, what)
         if msg:
+            seen.add(d.start)
             ev = [evidence(doc, d.start, d.end)] if d.start >= 0 else []
             yield rule.finding(msg, [doc.id], ev, {"date": d.iso(), "report_year": doc.year, "field": what})
     if doc.period:
         for d in doc.period:
             if d.month is not None and d.day is not None and not d.valid:
+                seen.add(d.start)
                 yield rule.finding(f"统计期限中的{d.text}不是有效日期", [doc.id], [evidence(doc, d.start, d.end)], {"date": d.iso()})
+    if not rule.params.scan_text:
+        return
+    for d in find_dates(doc.text):
+        if d.start not in seen and d.day is not None and not d.valid and _printed_whole(d):
+            yield rule.finding(f"{d.text}不是有效日期", [doc.id], [evidence(doc, d.start, d.end)], {"date": d.iso(), "field": "text"})
+    for s, e, t in find_malformed_dates(doc.text):
+        # a garbled year is damage as much as a wrong date: said, not raised
+        yield rule.finding(f"{t}不是有效日期(年份多出数字)", [doc.id], [evidence(doc, s, e)], {"date": t, "field": "text"}, severity="info")

@@ -2,24 +2,32 @@
 
 Era A (2008–2018): every organ by 3月31日 (2007 条例 art. 31).  Eras B/C
 (2019 on): 县级以上人民政府部门 by 1月31日; the 本级政府's report by 3月31日;
-organs the 条例 gives no date (乡镇, 街道) use the `other` profile date.
-Local profiles (a province asking for 2月20日) override by organ type.
+organs the 条例 gives no date (乡镇, 街道, schools, centres) use the `other`
+profile date.  Local profiles (a province asking for 2月20日) override by
+organ type.  The organ type is read from the title, signature and text
+(`auditor.extract.organ`); when it cannot be told the most lenient date
+applies, so a finding never rests on a guess.  A date a year or more after
+the report year ended is most often an old report re-posted on a new site:
+it is reported as information, not as a late publication.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, Field
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.extract.organ import OrganType, classify
 from auditor.model import Document
 
 KIND = "deadline"
 SCOPE = "document"
 
 _MMDD = r"^\d{2}-\d{2}$"
+_PROFILE_KEY = {"government": "government", "department": "department", "township": "other", "other": "other"}
+_ORGAN_ZH = {"government": "本级政府", "department": "政府部门", "township": "乡镇/街道", "other": "其他机关", "unknown": "机关类型不明"}
+_SOURCE_ZH = {"published": "发布", "cover": "报送函", "issued": "印发", None: "发布"}
 
 
 class Params(BaseModel):
@@ -29,47 +37,52 @@ class Params(BaseModel):
     government: str = Field("03-31", pattern=_MMDD)
     other: str = Field("03-31", pattern=_MMDD)
     use_signing_date: bool = True
+    repost_after_years: int = 2  # a date in year N+2 or later is taken as a re-post
 
 
-_GOV = re.compile(r"(人民政府|政府)$")
-_TOWN = re.compile(r"(镇|乡|街道|街道办事处|办事处)(人民政府)?$")
+def _limit(p: Params, key: str, year: int, profile: dict[str, str]) -> date:
+    m, d = (int(x) for x in (profile.get(key) or getattr(p, key)).split("-"))
+    return date(year + 1, m, d)
 
 
-def organ_type(agency: str) -> str:
-    if _TOWN.search(agency):
-        return "other"
-    if _GOV.search(agency):
-        return "government"
-    return "department" if agency else "other"
+def deadline_for(p: Params, doc: Document, profile: dict[str, str] | None = None, organ: OrganType | None = None) -> tuple[date, str]:
+    """The deadline for `doc` and the profile key it came from.
 
-
-def deadline_for(p: Params, doc: Document, profile: dict[str, str] | None = None) -> tuple[date, str]:
-    y = doc.year + 1
+    An organ of unknown type gets the latest of the era's dates.
+    """
+    profile = profile or {}
     if doc.year <= 2018:
-        key = "era_a"
-    else:
-        key = organ_type(doc.agency)
-    mmdd = (profile or {}).get(key) or getattr(p, key)
-    m, d = (int(x) for x in mmdd.split("-"))
-    return date(y, m, d), key
+        return _limit(p, "era_a", doc.year, profile), "era_a"
+    organ = organ or classify(doc)
+    if organ.kind == "unknown":
+        keys = ("department", "government", "other")
+        return max((_limit(p, k, doc.year, profile), k) for k in keys)
+    key = _PROFILE_KEY[organ.kind]
+    return _limit(p, key, doc.year, profile), key
 
 
 def check(rule, doc: Document):
     if doc.year is None or doc.kind != "annual-report":
         return
-    when, what = (doc.published, "发布") if doc.published else (doc.signed, "落款")
+    if doc.published:
+        when, what = doc.published, _SOURCE_ZH.get(doc.meta.get("published_source"), "发布")
+    else:
+        when, what = doc.signed, "落款"
     if when is None or (what == "落款" and not rule.params.use_signing_date):
         return
     d = when.as_date()
     if d is None or d < date(doc.year + 1, 1, 1):
         return  # impossible dates are date-impossible findings, not late ones
-    limit, key = deadline_for(rule.params, doc, rule.options.get("deadlines"))
+    organ = classify(doc)
+    limit, key = deadline_for(rule.params, doc, rule.options.get("deadlines"), organ)
     if d <= limit:
         return
+    late = (d - limit).days
     ev = [evidence(doc, when.start, when.end)] if when.start >= 0 else []
-    yield rule.finding(
-        f"{what}日期{d.isoformat()}晚于{doc.year}年度报告的期限{limit.isoformat()} (逾期{(d - limit).days}天)",
-        [doc.id],
-        ev,
-        {"date": d.isoformat(), "deadline": limit.isoformat(), "days_late": (d - limit).days, "organ_type": key},
-    )
+    data = {"date": d.isoformat(), "deadline": limit.isoformat(), "days_late": late, "organ_type": key, "organ": organ.kind, "organ_reason": organ.reason}
+    who = "" if doc.year <= 2018 else f" ({_ORGAN_ZH[organ.kind]}: {organ.reason})"
+    msg = f"{what}日期{d.isoformat()}晚于{doc.year}年度报告的期限{limit.isoformat()}{who} (逾期{late}天)"
+    if d.year >= doc.year + rule.params.repost_after_years:
+        yield rule.finding(msg + "; 日期远在报告年度之后, 可能是旧报告在新网站重新发布, 不作为逾期证据", [doc.id], ev, {**data, "repost": True}, severity="info")
+        return
+    yield rule.finding(msg, [doc.id], ev, data)

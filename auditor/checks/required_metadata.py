@@ -3,6 +3,7 @@ a signing date, or the issuing agency's name in its title."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -22,6 +23,10 @@ class Params(BaseModel):
     min_sections: int = 3
 
 
+# Web-page furniture: the stored copy of a page whose CMS dated it (the date
+# line may simply not have been kept), so a missing signature proves little.
+_PAGE_COPY = re.compile(r"附件下载|附件[:：]|索引号|当前位置|浏览次数|点击数|访问次数|字体[:：]|打印本页|关闭窗口|分享到|信息来源[:：]|来源[:：]")
+
 _MESSAGES = {
     "signed": "没有落款日期",
     "title_agency": "标题未写明发布机关",
@@ -34,7 +39,8 @@ def check(rule, doc: Document):
     if doc.kind not in p.kinds:
         return
     if p.field == "signed":
-        ok = doc.signed is not None or "truncated" in doc.meta or sum(1 for s in doc.sections if s.level == 1) < p.min_sections
+        # a page that prints its publication date (发布时间) is dated, signature or not
+        ok = doc.signed is not None or doc.published is not None or "truncated" in doc.meta or sum(1 for s in doc.sections if s.level == 1) < p.min_sections
     elif p.field == "title_agency":
         ok = doc.agency_source == "title" or not doc.title
     else:
@@ -44,7 +50,11 @@ def check(rule, doc: Document):
     ev = []
     if doc.title_span and p.field == "title_agency":
         ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
+    msg, severity = _MESSAGES[p.field], None
     if p.field == "signed":
         tail = doc.text.rstrip()
         ev.append(evidence(doc, max(0, tail.rfind("\n") + 1), len(tail)))
-    yield rule.finding(_MESSAGES[p.field], [doc.id], ev, {"field": p.field, "title": doc.title, "agency": doc.agency})
+        if _PAGE_COPY.search(doc.text):
+            msg += " (网页副本: 发布日期可能在未保存的页面信息中)"
+            severity = "info"
+    yield rule.finding(msg, [doc.id], ev, {"field": p.field, "title": doc.title, "agency": doc.agency}, severity=severity)

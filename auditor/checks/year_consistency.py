@@ -1,9 +1,17 @@
-"""Title year, inner title year, body reporting year and statistical period disagree.
+"""Title year, inner title year, the year the report names itself with, body
+reporting year and statistical period disagree.
 
 The year a report is about is stated several times: in the compilation or
-page heading, in the report's own title line, in phrases such as "2009年,我局…"
-or "对2009年…总结如下", and in the statistical period.  A report copied from
-another year and re-titled keeps the old year in its body.
+page heading, in the report's own title line, in the preamble that names the
+report ("特向社会公布2008年度…年度报告", "由…编制的2019年度…年度报告"), in
+phrases such as "2009年,我局…" or "对2009年…总结如下", and in the statistical
+period.  A report copied from another year and re-titled keeps the old year in
+its body.  A body that says the report of its own year was already published
+during that year ("按时发布《…2025年度…年度报告》" in the 2025 report: the one
+published in 2025 was the 2024 report) is warned about.  Plans ("2014年,我们将…"), comparisons and cited documents are not
+claims (see `auditor.extract.meta.report_year_spans` and
+`auditor.extract.year_claims`).  The year the others are compared with is the
+title's, else the period's, else the body's.
 """
 
 from __future__ import annotations
@@ -14,10 +22,14 @@ from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.extract.meta import _title_year, report_year_spans
+from auditor.extract.year_claims import reports_published, self_references
 from auditor.model import Document
 
 KIND = "year_consistency"
 SCOPE = "document"
+
+_NAMES = {"inner_title": "正文标题", "self": "报告自称", "body": "正文", "period": "统计期限"}
+_BASIS = {"title": "标题年度", "period": "统计期限年度", "body": "正文年度"}
 
 
 class Params(BaseModel):
@@ -26,37 +38,51 @@ class Params(BaseModel):
 
 
 def check(rule, doc: Document):
-    if doc.year is None or doc.year_source != "title":
+    if doc.year is None or doc.year_source not in _BASIS:
         return
     y = doc.year
     ev = []
     claims: dict[str, int] = {}
-    if doc.title_span:
+    if doc.title_span and doc.year_source == "title":
         ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
-    inner = doc.meta.get("inner_title")
-    if doc.heading and inner:
-        iy = _title_year(inner)
-        if iy and iy != y:
-            s, e = doc.meta["inner_title_span"]
-            ev.append(evidence(doc, s, e))
-            claims["inner_title"] = iy
-    spans = report_year_spans(doc.text)
-    years = Counter(yr for _, _, yr in spans)
-    if len(spans) >= rule.params.min_body_mentions and y not in years and years:
-        body_year, _ = years.most_common(1)[0]
-        claims["body"] = body_year
-        ev.extend(evidence(doc, s, e) for s, e, yr in spans if yr == body_year)
-    if doc.period and doc.period[1].year != y and doc.period[0].year != y:
+    selfs = [c for c in self_references(doc.text) if c.year != y]
+    if selfs:
+        claims["self"] = selfs[0].year
+        ev.extend(evidence(doc, c.phrase_start, c.phrase_end) for c in selfs)
+    if doc.year_source == "title":
+        inner = doc.meta.get("inner_title")
+        if doc.heading and inner:
+            iy = _title_year(inner)
+            if iy and iy != y:
+                s, e = doc.meta["inner_title_span"]
+                ev.append(evidence(doc, s, e))
+                claims["inner_title"] = iy
+        spans = report_year_spans(doc.text)
+        years = Counter(yr for _, _, yr in spans)
+        if len(spans) >= rule.params.min_body_mentions and y not in years and years:
+            body_year, _ = years.most_common(1)[0]
+            claims["body"] = body_year
+            ev.extend(evidence(doc, s, e) for s, e, yr in spans if yr == body_year)
+    if doc.year_source != "period" and doc.period and doc.period[1].year != y and doc.period[0].year != y:
         claims["period"] = doc.period[0].year
         ev.append(evidence(doc, doc.period[0].start, doc.period[1].end))
     if not claims:
+        published = [c for c in reports_published(doc.text) if c.year == y]
+        if published:
+            c = published[0]
+            yield rule.finding(
+                f"报告年度为{y}年, 但正文称年内已发布{y}年度的年度报告(年内发布的应是{y - 1}年度的报告): “{doc.text[c.phrase_start:c.phrase_end]}”",
+                [doc.id],
+                ev[:2] + [evidence(doc, c.phrase_start, c.phrase_end)],
+                {"report_year": y, "published_report_year": c.year},
+                severity="warning",
+            )
         return
     parts = ", ".join(f"{k} {v}" for k, v in claims.items())
-    names = {"inner_title": "正文标题", "body": "正文", "period": "统计期限"}
-    zh = ", ".join(f"{names[k]}为{v}年" for k, v in claims.items())
+    zh = ", ".join(f"{_NAMES[k]}为{v}年" for k, v in claims.items())
     yield rule.finding(
-        f"标题年度为{y}年, 但{zh}",
+        f"{_BASIS[doc.year_source]}为{y}年, 但{zh}",
         [doc.id],
         ev[:8],
-        {"title_year": y, **{f"{k}_year": v for k, v in claims.items()}, "summary": parts},
+        {"title_year" if doc.year_source == "title" else "report_year": y, "basis": doc.year_source, **{f"{k}_year": v for k, v in claims.items()}, "summary": parts},
     )

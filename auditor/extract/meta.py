@@ -11,18 +11,22 @@ from __future__ import annotations
 import re
 
 from auditor.model import DateValue, Document, Span
+from auditor.extract.period import find_period
+from auditor.extract.pubdate import printed_dates
 from auditor.normalize.dates import find_dates, find_years, parse_date
 
 # Words that end the name of an organ that publishes a report.
 ORGAN_SUFFIX = (
     "人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|管理委员会|管委会|"
-    "街道办事处|办事处|领导小组办公室|参事室|研究室|局|厅|委|办|署|院|部|中心|镇|乡|街道|政府|分局|支队|大队|所|站|馆|会"
+    "街道办事处|办事处|领导小组办公室|参事室|研究室|局|厅|委|办|署|院|部|中心|镇|乡|街道|苏木|嘎查|政府|分局|支队|大队|"
+    "中学|小学|学校|医院|所|站|馆|会"
 )
 _ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff()·]{{2,30}}?(?:{ORGAN_SUFFIX})$")
 _TITLE_WORDS = re.compile(r"(年度报告|年报|工作报告|工作总结|年度总结|总结|报告)")
 _GENRE = re.compile(r"(政府信息公开|政务公开|政务信息公开|信息公开)")
 _CHROME = re.compile(r"[>›»|]|当前位置|首页|索引号|分类|字号|点击|浏览|根据|按照|本报告|本年度报告")
-_PAGE_PREFIX = re.compile(r"^(?:Page|P\.)\s*\d+\s*[-–—:]\s*")
+_PAGE_PREFIX = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:]\s*|标题\s*[:：]?\s*)")
+_YEARISH = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _LEAD = re.compile(r"^(关于|一、|第.篇[:：])")
 
 
@@ -66,7 +70,15 @@ def _title_candidates(text: str, skip: int = 0) -> list[tuple[str, Span]]:
         joined = s + nxt
         if _TITLE_WORDS.search(s) and (_GENRE.search(s) or _GENRE.search(joined)):
             found.append((s, Span(pos, pos + len(s))))
-        elif _GENRE.search(s) and not _TITLE_WORDS.search(s) and nxt and len(nxt) <= 30 and _TITLE_WORDS.search(nxt):
+        elif (
+            not _TITLE_WORDS.search(s)
+            and nxt
+            and len(nxt) <= 30
+            and _TITLE_WORDS.search(nxt)
+            and _GENRE.search(joined)
+            and (_GENRE.search(s) or (_YEARISH.search(s) and len(s) <= 40))
+        ):
+            # a title wrapped after its genre words or after "某某局2011年" / "…2023年度政府"
             end = lines[i + 1][0] + len(lines[i + 1][1])
             found.append((joined, Span(pos, end)))
     return found
@@ -115,6 +127,11 @@ def _agency_from_title(title: str, year_text: str | None) -> str:
     g = _GENRE.search(t)
     if g:
         candidates.append(t[: g.start()])
+    # "云南省卫生健康委关于2022年…的年度报告": the agency comes before 关于
+    if (k := t.find("关于")) > 0:
+        candidates.append(t[:k])
+    # "2015年兴县人民政府信息公开…": 政府信息公开 took the agency's 政府
+    candidates += [c + "政府" for c in candidates if c.endswith("人民") or c.endswith("镇") or c.endswith("乡")]
     for c in candidates:
         c = c.strip(" :,;")
         c = re.sub(r"^(?:关于|政府信息公开|政务公开|信息公开)", "", c)
@@ -146,15 +163,19 @@ def _kind(title: str) -> str:
 _DATE_LINE_TAIL = 8
 
 
+_LINE_FURNITURE = " \t\u3000•·-()()"
+
+
 def _date_only_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]:
+    """Dates standing alone on a line ("2010年3月15日", "(2013年1月30日)", "• 2016-02-24")."""
     found = []
     for pos, line in lines:
-        s = line.strip()
+        s = line.strip(_LINE_FURNITURE)
         if not s or len(s) > 24:
             continue
         d = parse_date(s)
         if d is not None:
-            lead = len(line) - len(line.lstrip())
+            lead = line.index(s)
             found.append(DateValue(d.year, d.month, d.day, pos + lead + d.start, pos + lead + d.end, d.text))
     return found
 
@@ -199,10 +220,6 @@ def _body_agency(text: str) -> str:
     if m and organ_like(m.group(1)):
         return m.group(1)
     return ""
-
-
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|发文日期|日期)[:：]\s*")
-_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|区间|周期)")
 
 
 _CUT_MARK = re.compile(r"(?:\[…\]|\[\.\.\.\]|……|\.\.\.|\(未完\)|\(待续\)|未完待续)\s*$")
@@ -257,12 +274,10 @@ def extract_meta(doc: Document) -> None:
     tail = _date_only_lines(text, _tail_lines(text, _DATE_LINE_TAIL))
     head = _date_only_lines(text, _lines_with_offsets(text, 6))
     signed = tail[0] if tail else (head[0] if head else None)
-    m_cw = re.search(r"成文日期[:：]\s*", text)
-    if signed is None and m_cw:
-        ds = [d for d in find_dates(text[m_cw.end() : m_cw.end() + 20])]
-        if ds:
-            d = ds[0]
-            signed = DateValue(d.year, d.month, d.day, m_cw.end() + d.start, m_cw.end() + d.end, d.text)
+    printed = printed_dates(text)
+    written = next((p.date for p in printed if p.role == "written"), None)
+    if signed is None and written is not None:
+        signed = written
     doc.signed = signed
     sig = _signature_agency(text, signed) if signed and signed.start >= 0 else ""
     if sig:
@@ -277,29 +292,24 @@ def extract_meta(doc: Document) -> None:
         elif body := _body_agency(text):
             doc.agency, doc.agency_source = body, "body"
 
-    # publication date from page metadata, else a 发布时间 line in the text
+    # publication date from page metadata, else the page's printed 发布 field,
+    # else the cover letter or 印发 line the report was sent with
     pub = doc.meta.get("published")
     if pub:
         doc.published = parse_date(str(pub)) or next(iter(find_dates(str(pub))), None)
         if doc.published:
             doc.published.start = doc.published.end = -1
     else:
-        m = _PUBLISHED.search(text[:400])
-        if m:
-            ds = find_dates(text[m.end() : m.end() + 24])
-            if ds:
-                d = ds[0]
-                doc.published = DateValue(d.year, d.month, d.day, m.end() + d.start, m.end() + d.end, d.text)
+        for role in ("published", "cover", "issued"):
+            hit = next((p for p in printed if p.role == role), None)
+            if hit is not None:
+                doc.published = hit.date
+                doc.meta["published_source"] = role
+                break
 
-    m = _PERIOD.search(text)
-    if m:
-        ds = [d for d in find_dates(text[m.end() : m.end() + 60]) if d.month]
-        if len(ds) >= 2:
-            a, b = ds[0], ds[1]
-            doc.period = (
-                DateValue(a.year, a.month, a.day, m.end() + a.start, m.end() + a.end, a.text),
-                DateValue(b.year, b.month, b.day, m.end() + b.start, m.end() + b.end, b.text),
-            )
+    period = find_period(text)
+    if period is not None:
+        doc.period = (period.start, period.end)
     if doc.year is None and doc.period:
         doc.year, doc.year_source = doc.period[0].year, "period"
     if doc.year is None:
@@ -325,10 +335,20 @@ def report_years(text: str) -> list[int]:
     return [y for _, _, y in report_year_spans(text)]
 
 
+# A year that opens a plan is not the year reported on: "2014年,我们将…",
+# "下一步,2014年我局将继续…" (a bare 将 is often 把: "我局将信息公开纳入…").
+_PLAN_AFTER = re.compile(
+    r"[^。;\n]{0,12}?(?:计划|拟|力争|争取|打算|将(?:继续|进一步|着力|重点|加大|不断|全面|按照|以|认真|切实|严格|坚持|持续|围绕|紧紧|深入|加强|努力|从))"
+)
+_PLAN_BEFORE = re.compile(r"(?:下一步|明年|今后|新的一年|展望|下一年度?)[^。;\n]{0,10}$")
+
+
 def report_year_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of each reporting-year mention in the body."""
     out = []
     for m in _REPORT_YEAR.finditer(text):
+        if _PLAN_AFTER.match(text, m.end()) or _PLAN_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1):
+            continue
         for gi, g in enumerate(m.groups(), start=1):
             if g:
                 out.append((m.start(gi), m.end(gi), int(g)))

@@ -1,0 +1,74 @@
+"""The data period is not the calendar year the report covers.
+
+A report on year N covers 1月1日 to 12月31日 of N.  A stated period that ends
+early ("…至2022年12月20日", "…至2016年11月30日"), starts late (4月1日) or runs
+into the next year ("…至次年3月15日") does not; nor do figures given "截至
+2019年12月30日".  A period lying wholly in another year is YR001's finding,
+not this one.  2008 reports may start on 2008-05-01, the day the 2007 条例
+took effect.  Lost characters are read first (`auditor.extract.period`):
+"自201811日起至1231日止" is the whole of 2018.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.extract.period import find_cutoffs, find_period
+from auditor.model import Document
+
+KIND = "period_coverage"
+SCOPE = "document"
+
+_LAW_START = {2008: date(2008, 5, 1)}  # the 2007 条例 in force from 2008-05-01
+
+
+class Params(BaseModel):
+    model_config = PARAMS_CONFIG
+    cutoff_from_month: int = 11  # "截至" a day from this month on is meant as the year's end
+
+
+def _period_problem(year: int, first: date, last: date) -> str | None:
+    jan1, dec31 = date(year, 1, 1), date(year, 12, 31)
+    if last < jan1 or first > dec31:
+        return None  # wholly another year: YR001
+    issues = []
+    if first > jan1 and not (year in _LAW_START and first <= _LAW_START[year]):
+        issues.append(f"始于{first.isoformat()}而非{jan1.isoformat()}")
+    if first < jan1:
+        issues.append(f"始于上一年{first.isoformat()}")
+    if last < dec31:
+        issues.append(f"止于{last.isoformat()}, 未到{dec31.isoformat()}")
+    if last > dec31:
+        issues.append(f"延续到次年{last.isoformat()}")
+    return "、".join(issues) or None
+
+
+def check(rule, doc: Document):
+    if doc.year is None:
+        return
+    y = doc.year
+    period = find_period(doc.text)
+    if period is not None and period.first and period.last and period.first <= period.last:
+        problem = _period_problem(y, period.first, period.last)
+        if problem:
+            yield rule.finding(
+                f"统计期限{period.start.text}至{period.end.text}不是{y}年度的完整自然年: {problem}",
+                [doc.id],
+                [evidence(doc, period.start.start, period.end.end)],
+                {"report_year": y, "first": period.first.isoformat(), "last": period.last.isoformat()},
+            )
+    cut = [
+        c for c in find_cutoffs(doc.text)
+        if c.date.year == y and c.date.month >= rule.params.cutoff_from_month and (c.date.month, c.date.day) != (12, 31)
+    ]
+    if cut:
+        days = sorted({c.date.iso() for c in cut})
+        yield rule.finding(
+            f"数据截至{'、'.join(days)}, 未覆盖{y}年全年(应截至{y}-12-31)",
+            [doc.id],
+            [evidence(doc, c.clause_start, c.clause_end) for c in cut[:4]],
+            {"report_year": y, "cutoffs": days},
+        )

@@ -1,0 +1,84 @@
+"""What kind of organ publishes a report, for its publication deadline.
+
+Since the 2019 条例 (art. 49) the deadline depends on the organ: a 县级以上
+人民政府部门 — a government's own 办公室/办公厅 and the vertical 税务/公安
+bureaus included — publishes by 1月31日; the report of a 县级以上地方人民政府
+(often titled "XX县2023年政府信息公开工作年度报告" without 人民政府, and signed
+by the government or compiled by its office, covering 全县) by 3月31日;
+townships, streets and other organs (schools, hospitals, service centres) by a
+local date.  The name alone can mislead — a government office that compiles
+the county-wide report speaks of 各乡镇/各部门 and 全县 figures — so the text is
+read too, and a report whose organ cannot be told is ``unknown``: the deadline
+check then holds it to the most lenient date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.model import Document
+
+KINDS = ("government", "department", "township", "other", "unknown")
+
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道|街道办事处|办事处|苏木|嘎查)(?:人民政府|政府)?(?:办公室|党政办(?:公室)?|党政综合办公室)?$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|市|区|县|旗|州|盟|自治区|特区|新区)$")
+_GOV_OFFICE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)$|^(?:政府办|政府办公室|县政府办|市政府办|区政府办)$")
+_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办|署|分局|支队|大队|总队|研究室|参事室)$")
+_OTHER = re.compile(r"(?:中心|学校|中学|小学|学院|大学|医院|院|所|站|馆|队|社|公司|集团|管委会|管理委员会)$")
+
+# a report on a whole county/city: "全县主动公开…", "各乡镇、各部门"
+_WHOLE_AREA = re.compile(r"全(?:省|市|区|县|旗|州|盟)(?!委)|各(?:乡镇|乡(?:、|和)镇|街道|苏木|县(?:市、?区)?|区县|部门|单位)")
+_SELF_TOWN = re.compile(r"我(?:镇|乡|街道|苏木)|本(?:镇|乡|街道)(?!村)")
+_SELF_DEPT = re.compile(r"我(?:局|委|厅|办|署)|本(?:局|委|厅)")
+_SELF_GOV = re.compile(r"我(?:县|市|区|旗|州|盟|省)(?!委|直)")
+
+
+@dataclass(frozen=True)
+class OrganType:
+    kind: str  # one of KINDS
+    reason: str
+
+
+def _by_name(name: str) -> OrganType | None:
+    if not name:
+        return None
+    if _TOWNSHIP.search(name):
+        return OrganType("township", f"机关名称“{name}”为乡镇/街道")
+    if _GOV_OFFICE.search(name):
+        return None  # an office: its own report or the government's, the text decides
+    if _GOVERNMENT.search(name):
+        return OrganType("government", f"机关名称“{name}”为人民政府")
+    if _OTHER.search(name) and not _DEPARTMENT.search(name):
+        return OrganType("other", f"机关名称“{name}”不是政府或其部门")
+    if _DEPARTMENT.search(name):
+        return OrganType("department", f"机关名称“{name}”为政府部门")
+    if _PLACE.match(name):
+        return OrganType("government", f"标题以地名“{name}”为机关, 是本级政府的报告")
+    return None
+
+
+def classify(doc: Document) -> OrganType:
+    """The organ type of `doc`'s author, with the reason, or ``unknown``."""
+    names = [doc.agency, doc.meta.get("signature_agency", ""), doc.meta.get("agency_line", "")]
+    found = [t for t in (_by_name(n) for n in names if n) if t is not None]
+    office = next((n for n in names if n and _GOV_OFFICE.search(n)), "")
+    text = doc.text
+    if office and not found:
+        if _WHOLE_AREA.search(text):
+            return OrganType("government", f"“{office}”编制的是本级政府的全域报告(提及全域/各部门)")
+        return OrganType("department", f"“{office}”是政府的工作部门")
+    if found:
+        kinds = {t.kind for t in found}
+        if len(kinds) == 1:
+            return found[0]
+        return OrganType("unknown", "标题与落款的机关类型不一致")
+    town, dept, gov = (bool(rx.search(text)) for rx in (_SELF_TOWN, _SELF_DEPT, _SELF_GOV))
+    if town and not (dept or gov):
+        return OrganType("township", "正文自称我镇/我乡/我街道")
+    if dept and not (town or gov):
+        return OrganType("department", "正文自称我局/我委/我厅")
+    if gov and not (town or dept) and _WHOLE_AREA.search(text):
+        return OrganType("government", "正文自称我县/我市并报告全域情况")
+    return OrganType("unknown", "无法判断机关类型")

@@ -1,0 +1,140 @@
+"""The statistical period a report states, and the cut-off dates its figures are given at.
+
+A report's figures must cover the calendar year it reports on.  The period is
+stated in the preamble in many phrasings ("统计期限自2018年1月1日起至2018年12月
+31日止", "数据统计时限为2020年1月1日至12月31日", "报告期为2013年4月1日至次年3月
+15日"), often with characters lost on the way to the web page ("自201811日起至
+1231日止" is 2018-01-01 to 12-31).  An end without a year takes the start's
+year, or the next one when it says 次年/翌年.  Reports without a period
+sentence still date their figures: "截至2019年12月30日,我苏木主动公开143条信息"
+gives the day the count stops.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from auditor.model import DateValue
+from auditor.normalize.dates import find_dates
+
+# What introduces the period: "统计期限/时限/时间", "所列数据", "报告期", "数据时间".
+_KEYWORD = re.compile(r"统计(?:期限|时限|期间|时间段?|区间|周期|范围|日期|时段)|所列数据|报告期|数据(?:的)?(?:时间|期限|时限)")
+_WINDOW = 40  # characters from the keyword to the period's first date
+# all that may stand between the keyword and the first date ("的统计期限自", "为", "从")
+_GAP = re.compile(r"(?:[为是从自由的于:\s]|统计|期限|时限|时间段?|期间|区间|范围|周期|时段)*")
+_TO = re.compile(r"\s*起?\s*(?:至|到|—+|–|-|~|～|－)\s*")
+# an end without its year: "12月31日", "次年3月15日", "1231日" (月 lost)
+_YEARLESS_END = re.compile(
+    r"(?P<next>次年|翌年|下一年|下年)?\s*(?:(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})?\s*[日号]?(?P<bottom>底)?|(?P<gm>\d{2})(?P<gd>\d{2})\s*日)"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stated data period; ``start``/``end`` are the dates as printed (offsets into the text)."""
+
+    start: DateValue
+    end: DateValue
+
+    @property
+    def first(self) -> date | None:
+        """The first day covered (a month without a day starts on its first)."""
+        return _day(self.start, last=False)
+
+    @property
+    def last(self) -> date | None:
+        """The last day covered (a month without a day, or "12月底", ends on its last)."""
+        return _day(self.end, last=True)
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """A figure given "截至" a day: the date and the clause it dates."""
+
+    date: DateValue
+    clause_start: int
+    clause_end: int
+
+
+def _day(d: DateValue, last: bool) -> date | None:
+    if d.month is None:
+        return date(d.year, 12, 31) if last else date(d.year, 1, 1)
+    if d.day is None:
+        day = calendar.monthrange(d.year, d.month)[1] if last else 1
+        return date(d.year, d.month, day)
+    return d.as_date()
+
+
+def _end_after(text: str, pos: int, start: DateValue) -> DateValue | None:
+    """The period's end printed at `pos` (just after 至/到), with or without its year."""
+    head = text[pos : pos + 24]
+    dated = [d for d in find_dates(head) if d.start == 0 and d.month]
+    if dated:
+        d = dated[0]
+        return DateValue(d.year, d.month, d.day, pos + d.start, pos + d.end, d.text)
+    m = _YEARLESS_END.match(head)
+    if not m:
+        return None
+    year = start.year + (1 if m.group("next") else 0)
+    if m.group("gm"):
+        month, day = int(m.group("gm")), int(m.group("gd"))
+    else:
+        month = int(m.group("m"))
+        day = int(m.group("d")) if m.group("d") else None
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return DateValue(year, month, day, pos + m.start(), pos + m.end(), m.group())
+
+
+def find_period(text: str) -> Period | None:
+    """The first "start 至 end" range introduced by a period keyword, or None."""
+    for k in _KEYWORD.finditer(text):
+        window = text[k.end() : k.end() + _WINDOW]
+        cut = re.search(r"[。;\n]", window)
+        window = window[: cut.start()] if cut else window
+        starts = [d for d in find_dates(window) if d.month]
+        if not starts or _GAP.fullmatch(window[: starts[0].start]) is None:
+            continue
+        s0 = starts[0]
+        start = DateValue(s0.year, s0.month, s0.day, k.end() + s0.start, k.end() + s0.end, s0.text)
+        to = _TO.match(text, start.end)
+        if not to:
+            continue
+        end = _end_after(text, to.end(), start)
+        if end is not None:
+            return Period(start, end)
+    return None
+
+
+_CUTOFF = re.compile(r"(?:截至|截止(?:到|至)?)\s*(?=[0-9〇○零一二])")
+# what makes the clause a statement of the year's figures
+_FIGURE = re.compile(r"(?:公开|发布|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?(?:\d+\s*[条件项篇次个]|尚未|未|没有|无)")
+
+
+def find_cutoffs(text: str) -> list[Cutoff]:
+    """Figures dated "截至 <day>": the disclosure counts and the day they stop.
+
+    Only clauses that state a disclosure figure are kept, and running totals
+    (累计…) are left out: a cumulative count may be taken on any day.
+    """
+    out = []
+    for m in _CUTOFF.finditer(text):
+        head = text[m.end() : m.end() + 20]
+        ds = [d for d in find_dates(head) if d.start == 0 and d.month]
+        if not ds:
+            continue
+        d = ds[0]
+        bottom = head[d.end : d.end + 1] == "底"
+        if d.day is None and not bottom:
+            continue
+        day = d.day if d.day is not None else calendar.monthrange(d.year, d.month)[1]
+        stop = re.search(r"[。;\n]", text[m.end() :])
+        clause_end = m.end() + (stop.start() if stop else len(text) - m.end())
+        clause = text[m.end() + d.end : clause_end]
+        if "累计" in clause or not _FIGURE.search(clause):
+            continue
+        out.append(Cutoff(DateValue(d.year, d.month, day, m.end() + d.start, m.end() + d.end + bottom, d.text + ("底" if bottom else "")), m.start(), clause_end))
+    return out

@@ -1,0 +1,112 @@
+"""Where a report says which year it is about, beyond its title and period.
+
+Two families a reader checks against the title:
+
+* the report naming itself in its preamble — "特向社会公布2008年度…年度报告",
+  "由…编制的2019年度政府信息公开年度报告", "现公布《…2022年…年度报告》".
+  Only the preamble counts, and only with a verb that publishes *this* report:
+  a 2023 report that "在门户网站发布《…2022年…年度报告》" is telling what it
+  did during 2023, and 《关于做好2022年…年度报告…的通知》 is a cited document;
+* the year its figures are given for — "2010年度主动公开政府信息54条" in the
+  2011 report.  Comparisons ("较2010年", "与2010年相比", "同比") are not
+  attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.normalize.dates import find_years
+
+_Y = r"((?:19|20)\d{2})\s*年度?"
+_SELF = [
+    # 特向社会公布2008年度…年度报告 / 现公布《贵阳市2020年政府信息公开工作年度报告》
+    re.compile(r"(?:特|现|兹)(?:向社会|予以|将)?(?:公布|发布|公开)(?:我[^\d。;\n《]{0,3})?《?[^。;\n《》\d]{0,20}?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报)"),
+    # 本年报是根据…由…编制的2011年度政府信息公开年度报告
+    re.compile(r"本(?:年度)?(?:报告|年报)[^。;\n]{0,80}?编制的?《?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报|报告)"),
+    # 编制了《舒兰市气象局2015年政府信息公开工作年度报告》(以下简称年报)
+    re.compile(r"编制(?:了|完成)?《(?!关于)[^》。;\n\d]{0,30}?" + _Y + r"[^》。;\n]{0,30}?(?:年度报告|年报)》"),
+    # 现将2019年政府信息公开工作年度报告公布如下
+    re.compile(r"现将(?:我[^\d。;\n]{0,3})?《?[^。;\n《》\d]{0,20}?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|年报)[》]?(?:予以)?(?:公布|发布)"),
+]
+_PREAMBLE_END = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}[、.]|第[一二三四五六七八九十]{1,2}部分|\([一二三四五六七八九十]{1,2}\))")
+_PREAMBLE_MAX = 1500
+_PREAMBLE_MIN = 80  # a heading ("一、概述") may come before the preamble it heads
+
+
+@dataclass(frozen=True)
+class YearClaim:
+    """A year the text attributes to the report (or to its figures), with the span of the phrase."""
+
+    year: int
+    start: int  # the year's own characters
+    end: int
+    phrase_start: int
+    phrase_end: int
+
+
+def preamble_end(text: str) -> int:
+    """Where the preamble stops: the first numbered heading after its opening lines, or a fixed length."""
+    m = _PREAMBLE_END.search(text, _PREAMBLE_MIN, _PREAMBLE_MAX)
+    return m.start() if m else min(len(text), _PREAMBLE_MAX)
+
+
+def self_references(text: str) -> list[YearClaim]:
+    """The years the preamble gives the report it introduces."""
+    head = text[: preamble_end(text)]
+    out: dict[int, YearClaim] = {}
+    for rx in _SELF:
+        for m in rx.finditer(head):
+            out.setdefault(m.start(1), YearClaim(int(m.group(1)), m.start(1), m.end(1), m.start(), m.end()))
+    return sorted(out.values(), key=lambda c: c.start)
+
+
+# In the body: "按时发布《湖南省…厅2025年度政府信息公开工作年度报告》" — a report
+# published during the year it says, which can only be an earlier year's.
+_PUBLISHED_REPORT = re.compile(
+    r"(?:发布|公开|公布|上报|报送|编制)(?:了|并发布|和发布|并公开)?《(?!关于)[^》。;\n\d]{0,40}?" + _Y + r"[^》。;\n]{0,30}?(?:年度报告|年报)》"
+)
+
+
+def reports_published(text: str) -> list[YearClaim]:
+    """Annual reports the body says were published (or compiled) during the year it reports on.
+
+    The preamble is left out: there the report publishes itself.
+    """
+    start = preamble_end(text)
+    return [
+        YearClaim(int(m.group(1)), m.start(1), m.end(1), m.start(), m.end())
+        for m in _PUBLISHED_REPORT.finditer(text, start)
+    ]
+
+
+# "主动公开政府信息54条", "公开各类政府信息24余条" (running totals are left out)
+_COUNT = re.compile(r"公开[^。;,\d累]{0,12}?(?:共计?|达)?\s*(\d[\d,]*)\s*(?:余|多)?\s*(?:条|件|项|篇)")
+_COMPARE = re.compile(r"(?:比|较|与|同比|相比|相较|对比|上年|去年|上一年|前年)\s*$")
+_PLAN = re.compile(r"(?:计划|预计|力争|争取|将)")
+
+
+def figure_years(text: str) -> list[tuple[YearClaim | None, int, int]]:
+    """Every 公开 count: (the year its sentence gives it or None, count start, count end).
+
+    The year is the last one printed before the count in the same clause; a
+    year preceded by a comparison word marks a comparison and the count is
+    left out.  A count with no year in its clause is returned with None.
+    """
+    out: list[tuple[YearClaim | None, int, int]] = []
+    for m in _COUNT.finditer(text):
+        lo = max(text.rfind(c, 0, m.start()) for c in "。;\n")
+        clause_start = lo + 1
+        before = text[clause_start : m.start()]
+        if "累计" in before or _PLAN.search(before):
+            continue
+        years = find_years(before)
+        if not years:
+            out.append((None, m.start(), m.end()))
+            continue
+        s, e, y = years[-1]
+        if _COMPARE.search(before[:s]):
+            continue
+        out.append((YearClaim(y, clause_start + s, clause_start + e, clause_start, m.end()), m.start(), m.end()))
+    return out
