@@ -20,6 +20,10 @@ class Params(BaseModel):
     pairs: list[str] = ["《》", "()", "“”", "【】", "〔〕", "[]"]
     max_per_document: int = 5
     context: int = 12
+    # report a mark only where its paragraph uses the pair as a pair, with text
+    # inside: ">" after a title in a paragraph that has "<中华…格式>" too (a stray
+    # copy of the title), never the ">" of a breadcrumb ("首页 > 公开 > 年报")
+    paired_use_only: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -68,10 +72,29 @@ def _unbalanced(text: str, pairs: list[str]) -> list[int]:
     return bad
 
 
+def _in_paired_use(text: str, at: int, pairs: list[str]) -> bool:
+    """The mark at `at` touches text on its inner side, and its paragraph holds its partner."""
+    for pair in pairs:
+        if text[at] not in pair:
+            continue
+        opener = text[at] == pair[0]
+        inner = text[at + 1 : at + 2] if opener else text[at - 1 : at]
+        if not inner or inner.isspace() or inner in pair:
+            return False
+        lo = text.rfind("\n", 0, at) + 1
+        hi = text.find("\n", at)
+        paragraph = text[lo : hi if hi >= 0 else len(text)]
+        return pair[1 if opener else 0] in paragraph
+    return False
+
+
 def check(rule, doc: Document):
     p: Params = rule.params
     text = doc.text
-    for at in _unbalanced(text, p.pairs)[: p.max_per_document]:
+    found = _unbalanced(text, p.pairs)
+    if p.paired_use_only:
+        found = [at for at in found if _in_paired_use(text, at, p.pairs)]
+    for at in found[: p.max_per_document]:
         yield rule.finding(
             f"括号或书名号不成对: “{text[at]}”",
             [doc.id],

@@ -1,6 +1,10 @@
 """Text matching a regular expression (vale's `existence`): extraction damage,
 template blanks, mojibake.  Each match is one finding, up to `max_per_document`.
 
+A pattern that needs context to be sure (a line start, the words around)
+names the reported part with a group called ``hit``: the message, evidence
+and data then show that group, not the whole match.
+
 `requires` is an optional cheap pre-check for patterns that start anywhere:
 Python's regex engine tries every position of a report for a pattern without
 a literal prefix (~0.5 ms per report), while a scan for one character class
@@ -46,13 +50,19 @@ def check(rule, doc: Document):
     if p.requires is not None and re.search(p.requires, doc.text) is None:
         return
     rx = re.compile(p.pattern)
-    for i, m in enumerate(rx.finditer(doc.text)):
-        if i >= p.max_per_document:
+    group = "hit" if "hit" in rx.groupindex else 0
+    shown = 0
+    for m in rx.finditer(doc.text):
+        if shown >= p.max_per_document:
             break
-        s, e = max(0, m.start() - p.context), min(len(doc.text), m.end() + p.context)
+        if m.group(group) is None:
+            continue
+        shown += 1
+        a, b = m.span(group)
+        s, e = max(0, a - p.context), min(len(doc.text), b + p.context)
         yield rule.finding(
-            p.message.format(match=m.group(0)),
+            p.message.format(match=m.group(group)),
             [doc.id],
             [evidence(doc, s, e)],
-            {"match": m.group(0), "match_start": m.start(), "match_end": m.end()},
+            {"match": m.group(group), "match_start": a, "match_end": b},
         )

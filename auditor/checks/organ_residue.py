@@ -1,0 +1,163 @@
+"""Words of another organ left in a report written from its text (template residue).
+
+Reports are often drafted from another organ's report or from the level
+above's template, and pieces of that text survive the edit.  The organ's
+own kind, read from its name (乡/镇/街道/苏木 are townships; 局/委/厅 are
+departments; a place name with 人民政府 is a government), contradicts:
+
+- a self-reference only another kind uses: a township that says 我局, a
+  bureau that says 我镇 — counted only when the report also speaks in its
+  own voice (我镇 / 我局), so a wrongly read name cannot cause it;
+- driving the work of a wider area: a township "推动全省政府信息公开工作",
+  a county bureau "指导全省…" (only the organ of that area drives it; a city
+  bureau speaking of 全市 is in its own area and is not read);
+- supervising offices it does not have: a township "监督管委会各部门";
+- another township's name where its own belongs: the 参内乡 report that
+  "制定和完善黄村乡信息公开目录".
+
+Each signal must be unambiguous on its own; anything else stays silent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.model import Document
+
+KIND = "organ_residue"
+SCOPE = "document"
+
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木|街道办事处)(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
+_DEPARTMENT = re.compile(r"(?:局|分局|委员会|委|厅)$")
+_GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)(?:人民政府|政府)$")
+_PROVINCIAL = re.compile(r"省|自治区|^(?:北京|天津|上海|重庆)市")
+
+# self-references and who may use them
+_SELF = re.compile(r"(?:我|本)(?:局|厅|委|镇|乡|街道|苏木)(?![长属直委内外里机])")
+_VOICE = {"township": ("镇", "乡", "街道", "苏木"), "department": ("局", "厅", "委")}
+
+# driving or steering the work of an area: only that area's organ does so
+_DRIVE = re.compile(r"(?:推动|推进|指导|督促|统筹|部署|组织推动|组织开展)全(省|市|县|区|旗|州|盟)(?=[\u4e00-\u9fff]{0,8}(?:政府信息公开|政务公开|信息公开))")
+_RANK = {"省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3}
+
+# offices a township does not have, under a supervising verb
+_FOREIGN_OFFICES = re.compile(
+    r"(?:指导|监督|督促|协调|推进)[、和及]?(?:[\u4e00-\u9fff]{2}[、和及])*(?P<hit>管委会各(?:部门|单位|科室)|(?:县|市|区|省)直各(?:部门|单位))"
+)
+
+# "…黄村乡信息公开目录": a township's name in a phrase its own name belongs in
+_TOWN_NAME = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2})(?P<kind>乡|镇|街道|苏木)(?:人民政府|政府)?"
+    r"(?=(?:政府)?信息公开(?:目录|指南|工作领导小组|工作年度报告)|门户网站|政务公开(?:目录|指南|栏))"
+)
+# characters of words, not of place names: "完善镇政府信息公开…", "成员的镇政府…", "全乡", "各乡镇"
+_NOT_A_NAME = re.compile(
+    r"[的地得时了员成完善制定编更新和及与在对为将把由从做好负责组织进行开展全本该各我贵此每所其等乡镇城县市区省旗人民政府办公室]"
+)
+
+
+@dataclass(frozen=True)
+class Residue:
+    start: int
+    end: int
+    why: str
+
+
+class Params(BaseModel):
+    model_config = PARAMS_CONFIG
+    max_per_document: int = 3
+    context: int = 10
+
+
+def organ_kind(name: str) -> str | None:
+    """township / department / government, or None when the name does not say."""
+    if not name:
+        return None
+    if _TOWNSHIP.search(name):
+        return "township"
+    if _GOVERNMENT.search(name):
+        return "government"
+    if _DEPARTMENT.search(name):
+        return "department"
+    return None
+
+
+def _short_name(name: str) -> str:
+    """"安溪县参内乡人民政府" -> "参内": the township's own name without its county and kind."""
+    m = re.search(r"([\u4e00-\u9fff]{2,4}?)(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?(?:办公室|党政办公室|党政办)?$", name)
+    if not m:
+        return ""
+    short = m.group(1)
+    return re.sub(r"^.*(?:省|市|县|区|旗|州|盟)", "", short) or short
+
+
+def _self_references(doc: Document, kind: str) -> list[Residue]:
+    found = list(_SELF.finditer(doc.text))
+    own = [m for m in found if m.group()[1:] in _VOICE.get(kind, ())]
+    if not own or kind not in _VOICE:
+        return []
+    out = []
+    for m in found:
+        word = m.group()[1:]
+        foreign = next((k for k, words in _VOICE.items() if k != kind and word in words), None)
+        if foreign:
+            out.append(Residue(m.start(), m.end(), f"{'乡镇/街道' if kind == 'township' else '部门'}的报告以“{m.group()}”自称"
+                                                   f"(其余各处自称“{own[0].group()}”)"))
+    return out
+
+
+def _wider_area(doc: Document, kind: str) -> list[Residue]:
+    own_rank = 4 if kind == "township" else (1 if _PROVINCIAL.search(doc.agency) else None)
+    if own_rank is None:
+        # a department or government below the province: only 全省 is surely not its area
+        own_rank = 2
+    out = []
+    for m in _DRIVE.finditer(doc.text):
+        area = m.group(1)
+        if _RANK[area] < own_rank and (kind == "township" or area == "省"):
+            out.append(Residue(m.start(), m.end(), f"“{doc.agency}”的报告写“{m.group()}”: 这是上级(全{area})报告的措辞"))
+    return out
+
+
+def _foreign_offices(doc: Document) -> list[Residue]:
+    return [
+        Residue(m.start("hit"), m.end("hit"), f"乡镇/街道的报告写“{m.group()}”: 乡镇没有这些机构, 是其他机关报告的措辞")
+        for m in _FOREIGN_OFFICES.finditer(doc.text)
+    ]
+
+
+def _other_townships(doc: Document) -> list[Residue]:
+    own = _short_name(doc.agency)
+    if not own:
+        return []
+    out = []
+    for m in _TOWN_NAME.finditer(doc.text):
+        name = m.group("name")[-2:]  # most township names have two characters; a longer one ends with these
+        if _NOT_A_NAME.search(name) or name in own:
+            continue
+        start = m.end("name") - 2
+        out.append(Residue(start, m.end("kind"), f"“{doc.agency}”的报告写“{name}{m.group('kind')}”: 另一乡镇的名称留在本机关名称的位置"))
+    return out
+
+
+def check(rule, doc: Document):
+    p: Params = rule.params
+    kind = organ_kind(doc.agency)
+    if kind is None:
+        return
+    found = _self_references(doc, kind) + _wider_area(doc, kind)
+    if kind == "township":
+        found += _foreign_offices(doc) + _other_townships(doc)
+    found.sort(key=lambda r: r.start)
+    for r in found[: p.max_per_document]:
+        s, e = max(0, r.start - p.context), min(len(doc.text), r.end + p.context)
+        yield rule.finding(
+            f"模板残留: {r.why}",
+            [doc.id],
+            [evidence(doc, s, e)],
+            {"organ": doc.agency, "organ_kind": kind, "match": doc.text[r.start : r.end]},
+        )
