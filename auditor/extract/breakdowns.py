@@ -47,7 +47,7 @@ _ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]
 _JOINER = re.compile(r"^(?:和|及|以及|与|还有)")
 _SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)")
 # a clause that starts a statement of its own rather than the next item of a list
-_NEW_STATEMENT = re.compile(r"^\s*(?:共|合计|总计|累计|全年|本年度|另外|此外|同时|另有)")
+_NEW_STATEMENT = re.compile(r"^\s*(?:以上)?(?:共|合计|总计|累计|全年|本年度|另外|此外|同时|另有)")
 _TRAILING_TOTAL = re.compile(r"^[,;、]?(?:以上)?(?:合计|共计|总计|总共|共)$")
 _OTHER = re.compile(r"^(?:其他|其它|其余|剩余)")
 _OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|如")
@@ -210,8 +210,8 @@ def _marker(ctx: _Ctx, run: list[Quantity], fs: int) -> tuple[str, str, int]:
     lead = s[lo:first]
     if m := re.search(r"其中|(?<!包)含(?!义)|包括|包含", lead):
         return m.group(), lead, lo + m.start()
-    if re.search(r"分别(?:为|是)?[:]?$", s[max(0, first - 8) : first]) and len(run) >= 2:
-        return "分别", lead, fs
+    if (m := re.search(r"分别", lead)) and len(run) >= 2:
+        return "分别", lead, lo + m.start()
     if re.search(r"[:]$", s[max(0, fs - 2) : fs]) and len(run) >= 2:
         return ":", lead, fs - 1
     return "", lead, fs
@@ -385,7 +385,8 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
             rest = d.parts[k:]
             d.parts = d.parts[:k]
             if sum((q.value for q in rest), Decimal(0)) == d.total.value and len(rest) >= 2:
-                out.append(_Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0])))  # the same total cut another way
+                out.append(d)
+                d = _Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0]))  # the same total cut another way
             elif (outer := holder.get(id(d.total))) is not None and outer is not d:
                 outer.parts = outer.parts + rest  # "…通知公告17条,包括…12条,…4条;年报1条,其他54条"
             elif any(_OTHER.match(q.label) for q in rest):

@@ -1,0 +1,25 @@
+"""Shared helpers for the numbers-family tests: analyse a text, run one rule on it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.api import audit_documents
+from auditor.config import Config
+from auditor.ingest import document_from_text
+from auditor.model import Document
+from auditor.pipeline import analyse
+
+HEAD = "某县民政局2019年政府信息公开工作年度报告\n"
+
+
+def analysed(text: str) -> Document:
+    doc = document_from_text(HEAD + text, "t.txt")[0]
+    return analyse(doc)
+
+
+def fired(text: str, rule: str) -> list:
+    """(severity, message) of every finding of `rule` on the text."""
+    docs = document_from_text(HEAD + text, "t.txt")
+    result = audit_documents(docs, Config(select=[rule]), today=date(2026, 6, 30))
+    return [(f.severity.value, f.message) for f in result.findings if f.rule == rule]

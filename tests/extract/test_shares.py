@@ -1,0 +1,117 @@
+"""Shares and rates (issue 12, family 4): every 占X% against its base, within its rounding."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.extract.shares import fits
+from tests.extract.numbers_helpers import analysed, fired
+
+
+@pytest.mark.parametrize(
+    "count,base,pct,ok",
+    [
+        (56, 417, "13", True),  # 13.43%
+        (56, 417, "14", False),
+        (56, 417, "13.4", True),
+        (56, 417, "13.5", False),
+        (66, 107, "61.7", True),  # 61.68%
+        (28, 154, "18.2", True),  # 18.18%
+        (28, 154, "18.1", False),  # truncated, not rounded
+        (3, 8, "37.5", True),
+        (3, 8, "25", False),
+        (1, 3, "33.33", True),
+    ],
+)
+def test_a_share_is_right_within_the_rounding_of_its_digits(count, base, pct, ok):
+    assert fits(Decimal(count), Decimal(base), Decimal(pct), Decimal("0.01")) is ok
+
+
+def _bases(text: str) -> list[tuple[int, str, int | None]]:
+    return [
+        (int(ps.count.value), str(ps.percent.value), int(ps.base.value) if ps.base else None)
+        for ps in analysed(text).percents
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("受理申请8件,其中同意公开3件,占25%。", [(3, "25", 8)]),
+        ("本年度受理申请8件。其中同意公开3件,占25%。", [(3, "25", 8)]),
+        ("新收申请40件,均按时答复。自然人申请30件,占65%。", [(30, "65", 40)]),
+        ("新收申请40件,自然人申请30件,占75%,法人申请10件,占25%。", [(30, "75", 40), (10, "25", 40)]),
+        ("办公热线接听154次来电,业务咨询126次(占比81.8%),投诉建议28次(占比18.1%)。", [(126, "81.8", 154), (28, "18.1", 154)]),
+        ("全乡公开信息65条。其中,网上公开20条,所占比例为30%。", [(20, "30", 65)]),
+        ("网上申请30件,占60%。", [(30, "60", None)]),
+    ],
+)
+def test_the_base_is_the_governing_total(text, expected):
+    assert _bases(text) == expected
+
+
+def test_a_share_fitting_another_figure_of_the_sentence_takes_that_base():
+    assert _bases("本年度收到申请20件,办结16件,其中予以公开8件,占50%。") == [(8, "50", 16)]
+
+
+def test_a_share_of_the_listed_classes_is_not_held_against_the_total():
+    # the shares are of the 40 listed items, not of the 50 stated
+    assert _bases("主动公开信息50条,其中政策类10条,占25%;业务类30条,占75%。") == []
+
+
+@pytest.mark.parametrize(
+    "text,severity",
+    [
+        ("受理申请8件,其中同意公开3件,占25%,不予公开5件,占62.5%。", "error"),
+        ("共受理申请417件,其中当面申请56件,占14%;网上申请361件,占87%。", "error"),
+        ("新收申请40件,均按时答复。自然人申请30件,占65%。", "warning"),
+        ("热线工单378条,涵盖投诉类328条(占比86.7%)与咨询类50条(占比13.2%)。", "warning"),
+    ],
+)
+def test_share_fires(text, severity):
+    found = fired(text, "RAT001")
+    assert [s for s, _ in found] == [severity], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共受理申请417件,其中当面申请56件,占13%;网上申请361件,占87%。",
+        "共主动公开政府信息107条,其中政策法规类66条,占61.7%;业务类41条,占38.3%。",
+        "网上申请30件,占60%。",
+        "全年申请量较上年增长12.5%,占全市的3%。",
+        "本年度收到申请20件,办结16件,其中予以公开8件,占50%。",
+        "全镇共有村居12个,政务公开覆盖率100%。",
+    ],
+)
+def test_share_does_not_fire(text):
+    assert fired(text, "RAT001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度主动公开政府信息17条,网上公开率93.5%。",
+        "全年受理政府信息公开申请9件,按时办结率78.8%。",
+        "共收到申请6件,按期答复率90%。",
+    ],
+)
+def test_impossible_rate_fires(text):
+    assert [s for s, _ in fired(text, "RAT002")] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度主动公开政府信息17条,网上公开率94.1%。",
+        "本年度主动公开政府信息17条,全文电子化率达100%。",
+        "全年受理申请9件,群众满意率93.5%。",
+        "全年受理申请9件。网上公开率93.5%。",
+        "全年受理申请9件,同比增长率12.5%。",
+        "主动公开信息1000余条,网上公开率93.5%。",
+    ],
+)
+def test_impossible_rate_does_not_fire(text):
+    assert fired(text, "RAT002") == []
