@@ -4,7 +4,9 @@ Chinese government pages come as UTF-8 (with or without BOM), GB18030/GBK
 and, from Word exports, UTF-16.  A wrong guess silently produces mojibake that
 every later stage would then audit, so the order of attempts is strict: BOMs
 first, then strict UTF-8, then a UTF-16 sniff, then GB18030 (a superset of GBK
-and GB2312), and only then charset-normalizer as a last resort.
+and GB2312), and only then charset-normalizer as a last resort.  Bytes that
+decode as GB18030 into rare characters are Western text, not a report: they
+are refused with the reason rather than audited as a clean document.
 """
 
 from __future__ import annotations
@@ -58,6 +60,53 @@ def _plausible(text: str) -> bool:
     return bad / len(text) < 0.01
 
 
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _common_han(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_SAMPLE = 20000
+_MIN_HAN = 8
+_MIN_COMMON = 0.6
+
+
+def implausible_chinese(text: str) -> str | None:
+    """Why text decoded as GB18030 is not the Chinese it appears to be, or None.
+
+    Any byte sequence with high bytes decodes as GB18030, so Latin-1 or
+    Windows-1252 text (an accented letter and the byte after it) comes out as
+    Chinese characters.  Those are drawn from the whole GBK range, mostly from
+    its rare extensions, while a real report's characters are almost all in the
+    common GB2312 set (a rare name or two aside).
+    """
+    han = [ch for ch in text[:_SAMPLE] if _is_han(ch)]
+    if len(han) < _MIN_HAN:
+        return None
+    common = sum(1 for ch in han if _common_han(ch)) / len(han)
+    if common >= _MIN_COMMON:
+        return None
+    return (
+        f"decodes as GB18030, but only {common:.0%} of its {len(han)} Chinese characters are common ones "
+        f"(“{''.join(han[:6])}…”): Western (Latin-1/Windows-1252) or other non-Chinese bytes, not a Chinese report"
+    )
+
+
+_TRADITIONAL_CODECS = ("big5", "cp950", "big5hkscs")
+
+
+def _has_chinese(text: str) -> bool:
+    """Enough common Chinese characters to be a report in some Chinese encoding."""
+    han = sum(1 for ch in text[:_SAMPLE] if _is_han(ch))
+    return han >= _MIN_HAN and implausible_chinese(text) is None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) or raise DecodeError with a reason."""
     if not data:
@@ -77,10 +126,13 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "utf-16"
     if _looks_binary(data):
         raise DecodeError("binary content (NUL or control bytes), not a text report")
+    not_chinese = None
     try:
         text = data.decode("gb18030")
         if _plausible(text):
-            return text, "gb18030"
+            not_chinese = implausible_chinese(text)
+            if not_chinese is None:
+                return text, "gb18030"
     except UnicodeDecodeError:
         pass
     try:
@@ -90,5 +142,14 @@ def decode(data: bytes) -> tuple[str, str]:
     except Exception:  # pragma: no cover - defensive: the detector must not crash ingest
         best = None
     if best is not None and _plausible(str(best)):
-        return str(best), best.encoding
+        guess = str(best)
+        if best.encoding in _TRADITIONAL_CODECS or (not_chinese is None and _has_chinese(guess)):
+            return guess, best.encoding
+        # Western text would be audited as a clean report of nothing: say what it is instead
+        not_chinese = not_chinese or (
+            f"not UTF-8, UTF-16 or GB18030; it reads only as {best.encoding} text without Chinese "
+            f"(“{guess[:30].strip()}…”): not a Chinese report"
+        )
+    if not_chinese is not None:
+        raise DecodeError(not_chinese)
     raise DecodeError("not decodable as UTF-8, UTF-16 or GB18030")
