@@ -35,8 +35,9 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from auditor.extract.quantities import SENTENCE_END, Positions, normalise_label, sentence_start
+from auditor.extract.quantities import SENTENCE_END, Located, Positions, normalise_label, sentence_start
 from auditor.model import Breakdown, Quantity
+from auditor.normalize.text import View
 
 Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, or the top level
 
@@ -71,8 +72,11 @@ class _Ctx:
     run_of: dict[int, list[Quantity]] = field(default_factory=dict)
     index: dict[int, int] = field(default_factory=dict)  # id(quantity) -> its place in `counts`
 
+    at_start: dict[int, Quantity] = field(default_factory=dict)  # view offset -> the count starting there
+
     def __post_init__(self) -> None:
         self.index = {id(q): i for i, q in enumerate(self.counts)}
+        self.at_start = {self.pos[id(q)].start: q for q in self.counts}
 
     def between(self, a: Quantity, b: Quantity) -> list[Quantity]:
         """The counts strictly between `a` and `b`."""
@@ -134,8 +138,10 @@ def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
         return False
     raw = ctx.s[ctx.end(prev) : ctx.start(q)]
     gap = _strip_asides(raw)
-    if len(gap) > 60 or _SUBLIST.search(gap) or SENTENCE_END.search(gap):
+    if len(gap) > 60 or _SUBLIST.search(gap):
         return False
+    if SENTENCE_END.search(gap):
+        return _next_sentence_item(ctx, prev, raw)
     if not (re.search(r"[,;、]", gap) or _JOINER.match(gap)):
         return False
     # a clause without a figure in between ends the list; so does a new statement.  A clause
@@ -144,6 +150,50 @@ def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
     if len(re.findall(r"[,;]", gap)) - others >= 2 or _NEW_STATEMENT.match(q.clause):
         return False
     return True
+
+
+_ENUM_STYLES = (
+    re.compile(r"\(\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*\)"),
+    re.compile(r"(?<![\d.])(\d{1,2})[.、](?!\d)"),
+    re.compile(r"([①-⑳])"),
+    re.compile(r"([一二三四五六七八九十]{1,2})、"),
+)
+_CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _ordinal(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if "①" <= token <= "⑳":
+        return ord(token) - ord("①") + 1
+    return _CN_ORD.get(token, 0) if len(token) == 1 else 10 + _CN_ORD.get(token[-1], 0)
+
+
+def _enumerator(text: str, at_end: bool) -> tuple[int, int] | None:
+    """(style, number) of the list numbering at the start (or the last one) of `text`."""
+    for k, rx in enumerate(_ENUM_STYLES):
+        found = list(rx.finditer(text))
+        if not found:
+            continue
+        m = found[-1] if at_end else found[0]
+        if at_end or m.start() == 0:
+            return k, _ordinal(m.group(1))
+    return None
+
+
+def _next_sentence_item(ctx: _Ctx, prev: Quantity, raw: str) -> bool:
+    """A list finished in the next sentence: "…2.规范性文件7条。3.其他信息9条", "…20条。其他信息59条"."""
+    ends = list(re.finditer(r"[。!?\n]+", raw))
+    if len(ends) != 1 or ends[0].start() > 4:
+        return False  # the item's sentence must end right after it
+    tail = raw[ends[0].end() :].strip()
+    if re.search(r"[,;:]", tail) or len(tail) > 30:
+        return False
+    if _OTHER.match(tail):
+        return True
+    here = _enumerator(tail, at_end=False)
+    before = _enumerator(ctx.s[max(0, ctx.clause(prev) - 6) : ctx.start(prev)], at_end=True)
+    return here is not None and before is not None and here[0] == before[0] and here[1] == before[1] + 1
 
 
 def _runs(ctx: _Ctx) -> None:
@@ -395,13 +445,72 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def find_breakdowns(s: str, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
+# "其中政务动态61、人事2、其他5条": items whose figures carry no unit (the total's unit is meant)
+_BARE_ITEM = re.compile(r"([^\d,;、。:()%]{2,20}?)(\d+)(?![\d.%])")
+_BARE_SEP = re.compile(r"\s*(?:[,;、]|和|及|以及|与)\s*")
+
+
+def _bare_list(ctx: _Ctx, view: View, total: Quantity, at: int) -> _Draft | None:
+    """Items right after the marker at `at` whose figures have no unit, or None."""
+    s = ctx.s
+    m = re.match(r"(?:其中|包括|包含|分别为|分别是)[:,]?", s[at:])
+    if m is None:
+        return None
+    p = at + m.end()
+    parts: list[Quantity] = []
+    while len(parts) < 40:
+        im = _BARE_ITEM.match(s, p)
+        if im is None or _NEW_STATEMENT.match(im.group(1)) or im.group(1).endswith("第"):
+            break
+        after = s[im.end() : im.end() + 1]
+        unit_here = ctx.at_start.get(im.start(2))
+        if unit_here is not None:
+            if unit_here.unit != total.unit:
+                break
+            parts.append(unit_here)  # the last item may carry the unit
+            p = ctx.end(unit_here)
+        elif after and not _BARE_SEP.match(s, im.end()) and after not in "。)":
+            break
+        else:
+            start, end = view.span(im.start(2), im.end(2))
+            label = normalise_label(im.group(1))
+            q = Quantity(Decimal(im.group(2)), total.unit, label, start, end, im.group(2), clause=im.group(1))
+            q.clause_start = view.span(im.start(1), im.start(1) + 1)[0]
+            ctx.pos[id(q)] = Located(im.start(2), im.end(2), im.start(1))
+            parts.append(q)
+            p = im.end()
+        sep = _BARE_SEP.match(s, p)
+        if sep is None:
+            break
+        p = sep.end()
+    bare = [q for q in parts if id(q) not in ctx.index]
+    if len(parts) < 2 or not bare:
+        return None
+    return _Draft(total, parts, m.group().rstrip(":,"), s[max(0, at - 12) : at + m.end()], at)
+
+
+def _bare_lists(ctx: _Ctx, view: View) -> list[_Draft]:
+    out = []
+    ends = [ctx.end(q) for q in ctx.counts]
+    for m in re.finditer(r"其中|包括|包含|分别为|分别是", ctx.s):
+        i = bisect_right(ends, m.start())
+        if not i or ctx.s[ends[i - 1] : m.start()].strip(" ,:;"):
+            continue  # the marker must follow its total ("140条,其中…")
+        if (d := _bare_list(ctx, view, ctx.counts[i - 1], m.start())) is not None:
+            out.append(d)
+    return out
+
+
+def find_breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
+    s = view.text
     counts = [q for q in qs if q.unit != "%"]
     groups = _groups(s, [pos[id(q)].start for q in counts])
     ctx = _Ctx(s, pos, {id(q): g for q, g in zip(counts, groups)}, counts)
     _runs(ctx)
-    drafts = [d for run in ctx.runs if (d := _draft(ctx, run)) is not None]
-    drafts += _trailing_totals(ctx)
+    bare = _bare_lists(ctx, view)
+    taken = {id(q) for d in bare for q in d.parts}
+    drafts = [d for run in ctx.runs if not any(id(q) in taken for q in run) and (d := _draft(ctx, run)) is not None]
+    drafts += _trailing_totals(ctx) + bare
     drafts.sort(key=lambda d: ctx.start(d.parts[0]))
     out = []
     for d in _settle(ctx, drafts):

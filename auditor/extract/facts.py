@@ -25,6 +25,6 @@ def extract_facts(doc: Document) -> None:
     view = clean_view(doc.text)
     qs, pos = read_quantities(view, doc.year)
     doc.quantities = qs
-    doc.breakdowns = find_breakdowns(view.text, qs, pos)
+    doc.breakdowns = find_breakdowns(view, qs, pos)
     doc.percents = find_shares(view.text, qs, doc.breakdowns, pos)
     doc.part_counts = part_counts(view)

@@ -37,7 +37,7 @@ def _shape(text: str) -> list[tuple[int, list[int], str]]:
         # numbered items
         ("全年主动公开信息30条,其中:(1)机构职能5条;(2)规范性文件7条;(3)其他信息18条。", 30, [5, 7, 18]),
         ("全年主动公开信息30条,其中1.机构职能5条;2.规范性文件7条;3.其他信息18条。", 30, [5, 7, 18]),
-        ("全年主动公开信息30条,其中①机构职能5条,②规范性文件7条,③其他信息18条。", 30, [5, 7, 18]),
+        ("全年主动公开信息30条,其中一、机构职能5条,二、规范性文件7条,三、其他信息18条。", 30, [5, 7, 18]),
         # a share after each item does not end the list
         ("共主动公开信息200条,其中政策类50条,占25%;业务类150条,占75%。", 200, [50, 150]),
         ("全乡主动公开信息65条。其中,网上公开信息20条,所占比例为31%,公开栏公开45条,所占比例69%。", 65, [20, 45]),
@@ -214,3 +214,65 @@ def test_fires(text, severity):
 )
 def test_does_not_fire(text):
     assert fired(text, "SUM001") == []
+
+
+# ------------------------------------------------------- items without a unit
+
+
+@pytest.mark.parametrize(
+    "text,total,parts",
+    [
+        ("共公开信息140条,其中政务动态61、人事2、通知公告17、其他信息60条。", 140, [61, 2, 17, 60]),
+        ("全年公开信息140条,其中:政务动态61,人事任免2,其他50。", 140, [61, 2, 50]),
+        ("收到申请10件,其中网上申请3、当面申请4。", 10, [3, 4]),
+        ("收到申请10件,其中网上申请3和当面申请7。", 10, [3, 7]),
+    ],
+)
+def test_items_without_a_unit_take_the_totals(text, total, parts):
+    assert (total, parts) in [(t, p) for t, p, _ in _shape(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共有规范性文件20件,其中2019年制发5件。",
+        "办理事项12项,其中第1、2项已完成。",
+        "收到申请10件,其中网上申请3人次、当面申请4人次。",
+        "收到申请10件,其中联系电话0571-1234。",
+    ],
+)
+def test_no_unit_less_list_is_invented(text):
+    assert all(len(bd.parts) < 2 or bd.total.unit == bd.parts[0].unit for bd in analysed(text).breakdowns)
+    assert fired(text, "SUM001") == []
+
+
+def test_items_without_a_unit_that_do_not_add_up():
+    assert [s for s, _ in fired("共公开信息140条,其中政务动态61、人事2、其他信息60条。", "SUM001")] == ["error"]
+
+
+# --------------------------------------------------- a list finished in the next sentence
+
+
+@pytest.mark.parametrize(
+    "text,total,parts",
+    [
+        ("全年主动公开信息30条,其中:\n1.机构职能5条;\n2.规范性文件7条。\n3.其他信息20条。", 30, [5, 7, 20]),
+        ("全年公开信息80条,其中政务动态21条,通知公告20条。其他信息39条。", 80, [21, 20, 39]),
+        ("全年公开信息80条,其中:(1)网站30条。(2)微博50条。", 80, [30, 50]),
+    ],
+)
+def test_a_list_finished_in_the_next_sentence(text, total, parts):
+    assert (total, parts) in [(t, p) for t, p, _ in _shape(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中网上申请3件,当面申请2件。\n(二)依申请公开:收到申请5件。",
+        "全年公开信息80条,其中网站30条。微博发布信息,共50条。",
+        "全年公开信息80条,其中:(1)网站30条。(3)微博50条。",
+        "全年公开信息80条,其中政务动态21条。其他方面,全年培训2次,发放资料50条。",
+    ],
+)
+def test_the_next_sentence_is_not_joined_without_numbering_or_a_remainder(text):
+    assert all(len(bd.parts) < 2 or sum(p.value for p in bd.parts) <= 51 for bd in analysed(text).breakdowns)
