@@ -10,7 +10,8 @@ clauses earlier, the reading could still be wrong: `guessed_severity`, and the
 message says so.
 
 `rate` mode: a rate of N counted items must be k/N for some whole k; when no
-k rounds to the printed rate, the rate is impossible.
+k rounds to the printed rate — for the count right before it and for every
+other count of its sentence it could be taken of — the rate is impossible.
 """
 
 from __future__ import annotations
@@ -67,15 +68,21 @@ def _shares(rule, doc: Document):
         )
 
 
+def _possible(n: Decimal, pct: Decimal, slack: Decimal) -> bool:
+    """Some whole k of n items gives the printed rate."""
+    if n <= 0 or n != n.to_integral_value():
+        return False
+    k = (pct * n / 100).to_integral_value(rounding=ROUND_FLOOR)
+    return any(0 <= c <= n and fits(c, n, pct, slack) for c in (k, k + 1))
+
+
 def _rates(rule, doc: Document):
     p: Params = rule.params
     for r in find_rates(doc):
         n, pct = r.base.value, r.percent.value
-        if n <= 0 or pct > 100:
+        if n <= 0 or pct > 100 or any(_possible(b.value, pct, p.slack) for b in r.readings):
             continue
         k = (pct * n / 100).to_integral_value(rounding=ROUND_FLOOR)
-        if any(0 <= c <= n and fits(c, n, pct, p.slack) for c in (k, k + 1)):
-            continue
         lo, hi = k / n * 100, (k + 1) / n * 100
         yield rule.finding(
             f"{r.percent.label}{fmt(pct)}%不可能: {fmt(n)}{r.base.unit}中公开{fmt(k)}{r.base.unit}为"

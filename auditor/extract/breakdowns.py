@@ -42,7 +42,7 @@ from auditor.normalize.text import View
 Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, or the top level
 
 # a share clause after an item ("…20条,所占比例为30%,…"), with its leading comma
-_SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?\d+(?:\.\d+)?%")
+_SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?(?:\d+(?:\.\d+)?)?%")  # "占%" with its figure lost too
 # list numbering: "(2)", "②", "2.", "二、"
 _ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[一二三四五六七八九十]、")
 _JOINER = re.compile(r"^(?:和|及|以及|与|还有)")
@@ -140,6 +140,8 @@ def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
     gap = _strip_asides(raw)
     if len(gap) > 60 or _SUBLIST.search(gap):
         return False
+    if raw.startswith("中") and "在" in prev.clause:
+        return False  # "在…总数116条中,A类16条,…": the figure heads the list after it
     if SENTENCE_END.search(gap):
         return _next_sentence_item(ctx, prev, raw)
     if not (re.search(r"[,;、]", gap) or _JOINER.match(gap)):
@@ -277,9 +279,11 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
     elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
         # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
         among = normalise_label(m_in.group(1))
+        inside = [q for q in ctx.counts if q.unit == run[0].unit and m_in.start() <= ctx.start(q) < m_in.end()]
         near = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= m_in.start() and m_in.start() - ctx.end(q) <= 800]
-        cands = [q for q in near[::-1] if fuzz.partial_ratio(among, q.label) >= 70]
-        marker, at = "在…中", m_in.start()
+        # "在全部公开的信息总数116条中,…": the total is named inside; else the earlier figure of that noun
+        cands = inside[-1:] or [q for q in near[::-1] if fuzz.partial_ratio(among, q.label) >= 70]
+        marker, at = "在…中", m_in.end()
     else:
         return _category_list(ctx, run, fs)
     cands = [q for q in cands if ctx.run_of.get(id(q)) is not run]

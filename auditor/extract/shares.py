@@ -95,17 +95,25 @@ def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions
 
 @dataclass(frozen=True)
 class Rate:
-    """A rate ("网上公开率93.5%") and the count of items it is a share of."""
+    """A rate ("网上公开率93.5%"), the count it most plausibly is a share of, and every count it could be of."""
 
     percent: Quantity
     base: Quantity
+    readings: tuple[Quantity, ...]
 
 
 def find_rates(doc: Document) -> list[Rate]:
-    """Rates of the counted items, each with the nearest count before it in its clause run."""
+    """Rates of the counted items, each with the counts of its sentence it could be a share of.
+
+    The nearest count before the rate is the plausible base, but "主动公开74件,
+    依申请公开6件,主动公开率92.8%" is a rate of all 80: every whole count before
+    the rate in its sentence (and the total of any list they belong to) is a
+    reading, and a rate is only impossible when it fits none of them.
+    """
     out = []
     qs = doc.quantities
     text = doc.text
+    total_of = {id(p): bd.total for bd in doc.breakdowns if bd.total is not None for p in bd.parts}
     for i, q in enumerate(qs):
         if q.unit != "%" or not _RATE.search(q.label) or _NOT_RATE.search(q.label) or i == 0:
             continue
@@ -115,5 +123,13 @@ def find_rates(doc: Document) -> list[Rate]:
         gap = text[base.end : q.start]
         if SENTENCE_END.search(gap) or ";" in gap or len(gap) > 20:
             continue
-        out.append(Rate(q, base))
+        readings: list[Quantity] = []
+        for p in reversed(qs[:i]):
+            if SENTENCE_END.search(text[p.end : q.start]):
+                break
+            if p.unit != "%":
+                readings += [p] + ([total_of[id(p)]] if id(p) in total_of else [])
+        if any(r.scope == "approximate" for r in readings):
+            continue
+        out.append(Rate(q, base, tuple(readings)))
     return out

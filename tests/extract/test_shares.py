@@ -115,3 +115,14 @@ def test_impossible_rate_fires(text):
 )
 def test_impossible_rate_does_not_fire(text):
     assert fired(text, "RAT002") == []
+
+
+def test_a_rate_fitting_another_count_of_its_sentence_is_possible():
+    text = "累计制发公文83件,其中,主动公开公文74件,依申请转主动公开公文3件,依申请公开公文为6件,主动公开率为92.8%。"
+    assert fired(text, "RAT002") == []
+
+
+def test_a_share_of_the_total_named_inside_在_中():
+    text = "在全部公开的信息总数116条中,法规公文类信息16条,占%;许可类信息60条,占%;规章制度信息3条,占2.41%。"
+    found = fired(text, "RAT001")
+    assert [s for s, _ in found] == ["error"], found
