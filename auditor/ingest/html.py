@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.ingest.encoding import decode
+from auditor.ingest.html_depth import cap_depth
 from auditor.ingest.loaded import (
     CellSpec,
     GridPlacer,
@@ -567,7 +568,7 @@ def _strip_chrome_lines(blocks: list[Block]) -> list[Block]:
 
 def load_html(data: bytes) -> Loaded:
     text, encoding = decode_html(data)
-    root, title, metas = build_tree(text)
+    root, title, metas = build_tree(cap_depth(text))
     body = next((e for e in root.elements() if e.tag == "html"), root)
     body = next((e for e in body.elements() if e.tag == "body"), body)
     _compute_stats(root)
