@@ -9,6 +9,10 @@ doubt: the rule's severity.  When the base is the governing figure one or two
 clauses earlier, the reading could still be wrong: `guessed_severity`, and the
 message says so.
 
+`change` mode: "A件,同比上年的B件上升Z%" must have Z = (A − B) / B, within the
+rounding of Z (`auditor.extract.changes` reads only phrasings naming both
+figures).
+
 `rate` mode: a rate of N counted items must be k/N for some whole k; when no
 k rounds to the printed rate — for the count right before it and for every
 other count of its sentence it could be taken of — the rate is impossible.
@@ -22,8 +26,10 @@ from typing import Literal
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.extract.changes import find_changes
 from auditor.extract.shares import find_rates, fits
 from auditor.model import Document, PercentStatement
+from auditor.normalize.numbers import half_unit
 
 KIND = "percent_share"
 SCOPE = "document"
@@ -31,7 +37,7 @@ SCOPE = "document"
 
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
-    mode: Literal["share", "rate"] = "share"
+    mode: Literal["share", "rate", "change"] = "share"
     slack: Decimal = Decimal("0.01")
     guessed_severity: Literal["error", "warning", "info"] = "warning"
 
@@ -98,5 +104,33 @@ def _rates(rule, doc: Document):
         )
 
 
+def _changes(rule, doc: Document):
+    p: Params = rule.params
+    for c in find_changes(doc):
+        a, b, z = c.current.value, c.previous.value, c.percent.value
+        if b <= 0:
+            continue
+        moved = (a - b) / b * 100 * (1 if c.up else -1)
+        if abs(moved - z) <= half_unit(z) + p.slack:
+            continue
+        shown = moved.quantize(Decimal("0.01"))
+        verb = "增长" if c.up else "下降"
+        yield rule.finding(
+            f"变化率与前后两年数量不符: ({fmt(a)} − {fmt(b)}) / {fmt(b)} = {(shown if c.up else -shown)}%, 而文中写{verb}{fmt(z)}%",
+            [doc.id],
+            [evidence(doc, c.current.span_start, c.current.end), evidence(doc, c.previous.span_start, c.percent.end)],
+            {
+                "stated": z,
+                "computed": shown,
+                "current": a,
+                "previous": b,
+                "equation": f"({fmt(a)} − {fmt(b)}) / {fmt(b)} = {(shown if c.up else -shown)}% ≠ {'+' if c.up else '−'}{fmt(z)}%",
+            },
+        )
+
+
+_MODES = {"share": _shares, "rate": _rates, "change": _changes}
+
+
 def check(rule, doc: Document):
-    yield from (_rates(rule, doc) if rule.params.mode == "rate" else _shares(rule, doc))
+    yield from _MODES[rule.params.mode](rule, doc)
