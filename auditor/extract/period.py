@@ -111,7 +111,10 @@ def find_period(text: str) -> Period | None:
 
 _CUTOFF = re.compile(r"(?:截至|截止(?:到|至)?)\s*(?=[0-9〇○零一二])")
 # what makes the clause a statement of the year's figures
-_FIGURE = re.compile(r"(?:公开|发布|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?(?:\d+\s*[条件项篇次个]|尚未|未|没有|无)")
+_FIGURE = re.compile(
+    r"(?:公开|发布|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?\d+\s*[条件项篇次个]"
+    r"|(?:尚未|未|没有)(?:接到|收到|受理|发生|办理|产生)"
+)
 
 
 def find_cutoffs(text: str) -> list[Cutoff]:

@@ -32,7 +32,6 @@ _SELF = [
 ]
 _PREAMBLE_END = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}[、.]|第[一二三四五六七八九十]{1,2}部分|\([一二三四五六七八九十]{1,2}\))")
 _PREAMBLE_MAX = 1500
-_PREAMBLE_MIN = 80  # a heading ("一、概述") may come before the preamble it heads
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,14 @@ class YearClaim:
 
 
 def preamble_end(text: str) -> int:
-    """Where the preamble stops: the first numbered heading after its opening lines, or a fixed length."""
-    m = _PREAMBLE_END.search(text, _PREAMBLE_MIN, _PREAMBLE_MAX)
-    return m.start() if m else min(len(text), _PREAMBLE_MAX)
+    """Where the preamble stops: the first numbered heading after a sentence, or a fixed length.
+
+    A heading may open the preamble it heads ("一、概述" then the preamble).
+    """
+    for m in _PREAMBLE_END.finditer(text, 0, _PREAMBLE_MAX):
+        if "。" in text[: m.start()]:
+            return m.start()
+    return min(len(text), _PREAMBLE_MAX)
 
 
 def self_references(text: str) -> list[YearClaim]:

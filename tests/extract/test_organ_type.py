@@ -1,0 +1,53 @@
+"""Organ types for the 2019 deadlines, read from names and text."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.organ import classify
+from auditor.model import Document
+
+
+def _doc(agency: str = "", text: str = "", signature: str = "") -> Document:
+    d = Document(id="x.txt", source="x.txt", part=None, format="txt", encoding="utf-8", raw=text, text=text, agency=agency)
+    if signature:
+        d.meta["signature_agency"] = signature
+    return d
+
+
+@pytest.mark.parametrize(
+    "agency, text, kind",
+    [
+        ("某市人民政府", "", "government"),
+        ("某某市", "2020年,某某市认真贯彻条例。", "government"),  # title without 人民政府
+        ("某自治县政府", "", "government"),
+        ("某县卫生局", "", "department"),
+        ("国家税务总局某市税务局", "", "department"),
+        ("某县公安局某分局", "", "department"),
+        ("某省自然资源厅", "", "department"),
+        ("某镇", "", "township"),
+        ("某镇人民政府", "", "township"),
+        ("某区某街道办事处", "", "township"),
+        ("某苏木人民政府", "", "township"),
+        ("某镇人民政府办公室", "", "township"),
+        ("某县第二中学", "", "other"),
+        ("某区机关后勤服务中心", "", "other"),
+        ("某县人民政府办公室", "2021年,本办加强信息公开。", "department"),
+        ("某县人民政府办公室", "2021年,全县各乡镇、各部门主动公开政府信息4109条。", "government"),
+        ("", "2021年,我镇主动公开信息30条。", "township"),
+        ("", "2021年,我局主动公开信息30条。", "department"),
+        ("", "2021年,我县坚持公开为常态,全县主动公开信息300条。", "government"),
+        ("", "2021年,政府信息公开工作稳步推进。", "unknown"),
+    ],
+)
+def test_classify(agency: str, text: str, kind: str) -> None:
+    assert classify(_doc(agency, text)).kind == kind
+
+
+def test_title_and_signature_of_different_types_is_unknown() -> None:
+    assert classify(_doc("某县卫生局", "", signature="某镇人民政府")).kind == "unknown"
+
+
+def test_reason_names_the_evidence() -> None:
+    t = classify(_doc("某某市"))
+    assert "某某市" in t.reason

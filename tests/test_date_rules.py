@@ -1,0 +1,142 @@
+"""Year, period, date and deadline rules on whole reports, several phrasings each (fires / stays silent)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from auditor.api import audit
+from auditor.config import Config
+
+
+def _findings(tmp_path: Path, rule: str, text: str):
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    result = audit([tmp_path], Config(select=[rule]), today=date(2026, 6, 30))
+    return [f for f in result.findings if f.rule == rule]
+
+
+def _raised(tmp_path: Path, rule: str, text: str) -> list[str]:
+    return [f.severity.value for f in _findings(tmp_path, rule, text) if f.severity.value != "info"]
+
+
+LATE_FIRES = [
+    # era A, every organ by 03-31
+    "某县环境保护局2010年政府信息公开工作年度报告\n发布日期:2011-04-20\n2010年,我局认真贯彻落实条例。",
+    "某镇2011年政府信息公开工作年度报告\n时间:2012-04-12 09:00\n2011年,我镇认真贯彻落实条例。",
+    # era B/C department by 01-31
+    "国家税务总局某市税务局2020年政府信息公开工作年度报告\n发布时间:2021-02-10\n2020年,本局认真贯彻落实条例。",
+    "某县人民政府办公室2021年政府信息公开工作年度报告\n发布日期:2022-02-15\n2021年,本办认真贯彻落实条例。",
+    # any organ after 03-31
+    "某旗2021年政府信息公开工作年度报告\n发布日期 | 2022-04-06 |\n2021年,我旗认真贯彻落实条例。",
+    "2021年政府信息公开工作年度报告\n发布日期:2022-04-10\n2021年,政府信息公开工作稳步推进。",  # organ unknown: still late
+]
+LATE_PASSES = [
+    "某某市2020年政府信息公开工作年度报告\n发布时间: 2021-03-05 19:11\n2020年,某某市认真贯彻落实条例。",
+    "某县2023年政府信息公开工作年度报告\n发布日期:2024-03-08\n2023年,全县各级行政机关坚持公开为常态。",
+    "某区某街道办事处2020年政府信息公开工作年度报告\n发布时间:2021-03-18\n2020年,我街道认真贯彻落实条例。",
+    "某县人民政府办公室2025年政府信息公开工作年度报告\n发布日期:2026-03-19\n2025年,全县各乡镇、各部门主动公开信息4109条。",
+    "2021年政府信息公开工作年度报告\n发布日期:2022-03-10\n2021年,政府信息公开工作稳步推进。",  # unknown: lenient
+    "某县统计局2021年政府信息公开工作年度报告\n发布日期:2022-01-31\n2021年,我局认真贯彻落实条例。",
+    "某县统计局2021年政府信息公开工作年度报告\n详见http://www.example.gov.cn/2022/0420/1.html\n2021年,我局认真贯彻落实条例。",
+]
+
+
+@pytest.mark.parametrize("text", LATE_FIRES)
+def test_late_publication_fires(tmp_path: Path, text: str) -> None:
+    assert _raised(tmp_path, "LATE001", text) == ["warning"]
+
+
+@pytest.mark.parametrize("text", LATE_PASSES)
+def test_late_publication_silent(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, "LATE001", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某省机关事务管理局2008年度信息公开报告\n发布时间:2020-07-21\n2008年,我局认真贯彻落实条例。",
+        "某县环境保护局2011年政府信息公开工作年度报告\n发布日期:2020-06-23\n2011年,我局认真贯彻落实条例。",
+    ],
+)
+def test_repost_is_information_only(tmp_path: Path, text: str) -> None:
+    found = _findings(tmp_path, "LATE001", text)
+    assert [f.severity.value for f in found] == ["info"] and found[0].data["repost"]
+
+
+PERIOD_FIRES = [
+    "某县农业局2016年政府信息公开工作年度报告\n本报告所列数据统计时间从201611日至20161130日。",
+    "某市人民医院2022年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月20日止。",
+    "某镇2013年政府信息公开工作年度报告\n本报告统计期限为2013年4月1日至2013年12月31日。",
+    "某镇2013年政府信息公开工作年度报告\n报告期为2013年1月1日至次年3月15日。",
+    "某苏木2019年政府信息公开工作年度报告\n截至2019年12月30日,我苏木主动公开143条信息。",
+    "某局2020年政府信息公开工作年度报告\n截止到2020年11月30日,共受理依申请公开3件。",
+]
+PERIOD_PASSES = [
+    "某县审计局2018年政府信息公开工作年度报告\n本报告中所列数据的统计期限自201811日起至1231日止。",
+    "某县审计局2018年政府信息公开工作年度报告\n统计数据时限为2018年11日至2018年1231日。",
+    "某镇2021年政府信息公开工作年度报告\n统计期限为20211月1日至202112月31日。",
+    "某县民政局2008年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2008年5月1日起至2008年12月31日止。",
+    "某局2019年政府信息公开工作年度报告\n截至2019年12月31日,我局主动公开信息56条。截至2019年12月底,共受理申请2件。",
+    "某局2019年政府信息公开工作年度报告\n截至2019年6月30日,完成网站改版。截至2019年11月30日,累计公开信息5000条。",
+]
+
+
+@pytest.mark.parametrize("text", PERIOD_FIRES)
+def test_period_coverage_fires(tmp_path: Path, text: str) -> None:
+    assert _raised(tmp_path, "YR002", text) == ["warning"]
+
+
+@pytest.mark.parametrize("text", PERIOD_PASSES)
+def test_period_coverage_silent(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, "YR002", text) == []
+
+
+YEAR_FIRES = [
+    "某区卫生局2009年政府信息公开年度报告\n特向社会公布2008年度卫生局信息公开工作年度报告。",
+    "某区卫生局2018年政府信息公开年度报告\n本年报是根据《条例》要求,由某区卫生局编制的2019年度政府信息公开年度报告。",
+    "某市2023年政府信息公开工作年度报告\n根据《条例》要求,现公布《某市2022年政府信息公开工作年度报告》。",
+    "某县林业局2015年政府信息公开工作年度报告\n统计期限自2014年1月1日起至2014年12月31日止。",
+]
+YEAR_PASSES = [
+    "某县民政局2013年政府信息公开工作年度报告\n特向社会公布2013年度本局政府信息公开工作年度报告。\n一、概述\n2013年,我局主动公开信息120条,较2012年增加10条。\n二、下一步\n2014年,我局将继续深化政府信息公开。",
+    "某县民政局2021年政府信息公开工作年度报告\n根据国办公开办函〔2019〕60号和《条例》(2008年5月1日起施行)要求,现公布本报告。\n2021年,我局认真贯彻落实条例。",
+    "某县民政局2023年政府信息公开工作年度报告\n现公布《某县民政局2023年政府信息公开工作年度报告》。\n一、总体情况\n2023年,我局发布《某县民政局2022年政府信息公开工作年度报告》。",
+    "某镇2011年政府信息公开年度报告\n本年报中所列数据的统计期限自201111日起至1231日止。\n2011年,我镇认真贯彻落实条例。",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_FIRES)
+def test_year_consistency_fires(tmp_path: Path, text: str) -> None:
+    assert _raised(tmp_path, "YR001", text) == ["error"]
+
+
+@pytest.mark.parametrize("text", YEAR_PASSES)
+def test_year_consistency_silent(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, "YR001", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, severity",
+    [
+        ("某县水利局2019年政府信息公开工作年度报告\n2019年,我局认真贯彻落实条例。\n2019年12月20日", "error"),
+        ("某县水利局2010年政府信息公开工作年度报告\n发布时间:2010-01-27 17:00:31\n2010年,我局认真贯彻落实条例。", "error"),
+        ("某县水利局2019年政府信息公开工作年度报告\n统计期限为2019年1月1日至2019年2月30日。\n2020年1月15日", "error"),
+        ("某县水利局2018年政府信息公开工作年度报告\n统计期限自2018年1月1日起至201818年12月31日止。\n2019年1月15日", "info"),
+    ],
+)
+def test_date_validity_fires(tmp_path: Path, text: str, severity: str) -> None:
+    assert [f.severity.value for f in _findings(tmp_path, "DAT001", text)] == [severity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县水利局2018年政府信息公开工作年度报告\n统计期限自201811日起至20181231日止。\n二〇一九年一月十五日",
+        "某县水利局2019年政府信息公开工作年度报告\n2019年,我局认真贯彻落实条例。\n二O二O年一月九日",
+        "某县水利局2019年政府信息公开工作年度报告\n发布日期:2020-01-09\n《条例》自2008年5月1日起施行。",
+    ],
+)
+def test_date_validity_silent(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, "DAT001", text) == []
