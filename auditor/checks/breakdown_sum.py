@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
-from auditor.model import Breakdown, Document
+from auditor.model import Breakdown, Document, Quantity
 
 KIND = "breakdown_sum"
 SCOPE = "document"
@@ -39,10 +39,17 @@ class Params(BaseModel):
     open_severity: Literal["error", "warning", "info"] = "warning"
 
 
-def _usable(bd: Breakdown, p: Params) -> bool:
-    if len(bd.parts) < p.min_parts or any(q.scope == "approximate" for q in bd.parts):
-        return False
-    return bd.total is None or bd.total.scope != "approximate"
+def _approximate(bd: Breakdown) -> bool:
+    return any(q.scope == "approximate" for q in bd.parts) or (bd.total is not None and bd.total.scope == "approximate")
+
+
+def _bounds(q: Quantity) -> tuple[Decimal, Decimal]:
+    """The values a printed figure allows: "300余" is at least 300 and below 400, "2950余" below 2951."""
+    if q.scope != "approximate":
+        return q.value, q.value
+    _, digits, exp = q.value.as_tuple()
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return q.value, q.value + Decimal(1).scaleb(int(exp) + zeros)
 
 
 def _evidence(doc: Document, bd: Breakdown):
@@ -52,6 +59,7 @@ def _evidence(doc: Document, bd: Breakdown):
 
 
 _WHY_WARNING = "(所列分项是否全部属于该合计无法完全确认)"
+_WHY_APPROXIMATE = "(含约数“余/多”: 按约数所能表示的范围比较, 仍不相符)"
 
 
 def _sum(rule, doc: Document, bd: Breakdown, p: Params):
@@ -60,7 +68,16 @@ def _sum(rule, doc: Document, bd: Breakdown, p: Params):
     if not candidates or computed in candidates or computed in bd.alternatives:
         return
     stated = candidates[0]
-    if bd.closure == "exhaustive":
+    if _approximate(bd):
+        # "8620多条 … 3105条, 1842条, 其他2950余条": only ranges that cannot meet are a mismatch
+        if bd.total is None or bd.implied_total is not None:
+            return
+        lo, hi = (sum(b, Decimal(0)) for b in zip(*map(_bounds, bd.parts)))
+        t_lo, t_hi = _bounds(bd.total)
+        if not (lo > t_hi or (hi < t_lo and bd.closure == "exhaustive")):
+            return
+        sev, why = p.open_severity, _WHY_APPROXIMATE
+    elif bd.closure == "exhaustive":
         sev, why = None, ""
     elif computed > stated:
         sev, why = (p.likely_severity if bd.closure == "likely" else p.open_severity), _WHY_WARNING
@@ -104,6 +121,6 @@ def _repeated(rule, doc: Document, bd: Breakdown):
 def check(rule, doc: Document):
     p: Params = rule.params
     for bd in doc.breakdowns:
-        if not _usable(bd, p):
+        if len(bd.parts) < p.min_parts or (p.mode == "repeated" and _approximate(bd)):
             continue
         yield from (_repeated(rule, doc, bd) if p.mode == "repeated" else _sum(rule, doc, bd, p))

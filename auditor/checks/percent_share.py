@@ -3,7 +3,7 @@
 `share` mode: the share is recomputed from the count and its base (found by
 `auditor.extract.shares`) and compared within the rounding the printed
 percentage allows: 61.7% covers 61.65–61.75, plus `slack` percentage points
-(56/417 = 13.43% printed as 14% is wrong, as 13% it is right).  When the base
+(47/389 = 12.08% printed as 13% is wrong, as 12% it is right).  When the base
 is the total of the 其中 list the count is part of, arithmetic leaves no
 doubt: the rule's severity.  When the base is the governing figure one or two
 clauses earlier, the reading could still be wrong: `guessed_severity`, and the

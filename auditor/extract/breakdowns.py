@@ -1,22 +1,26 @@
 """Totals and the parts they are broken down into.
 
 A breakdown is a stated total and a list of counts that split it:
-"共…N条,其中A x条,B y条…", "…分别为…", "(含…)", "A x件、B y件,合计N件", or a
-list of "…类信息N条" right after the sentence that states the total.  Reading
-one right matters more than finding many: a list read wrongly is a false
-"does not add up" on a correct report.  So:
+"共…N条,其中A x条,B y条…", "…分别为…", "(含…)", "A x件、B y件,合计N件",
+"在…总数N条中,A x条…", items without a unit ("其中A 61、B 2…"), a list of
+"…类信息N条" right after the clause or sentence that states the total, or a
+closed set of classes (予以公开…其他处理; 自然人…法人或其他组织) after the one
+figure it splits.  Reading one right matters more than finding many: a list
+read wrongly is a false "does not add up" on a correct report.  So:
 
-- a list ends where its punctuation ends: at a sentence end, at a clause with
-  no figure ("…网络申请2件,申请事项主要集中在…方面,办结13件"), at a clause that
-  starts a new statement ("…;全年共办结…"), and never crosses a parenthesis;
-- a figure inside a parenthetical aside ("124条(包含规范性文件1条),其中…")
+- a list ends where its punctuation ends: at a sentence end (unless the next
+  sentence carries the next number of a numbered list or the closing 其他
+  item), at a clause with no figure ("…网络申请3件,申请事项主要集中在…方面,
+  办结11件"), at a clause that starts a new statement ("…;全年共办结…"), and
+  never crosses a parenthesis;
+- a figure inside a parenthetical aside ("96条(包含规范性文件2条),其中…")
   is never the total of a list outside it;
 - a list inside parentheses ends with them;
 - when several figures of the unit could be the total, the one the parts add
   up to is taken; if none and the list opens a new sentence, the total is
   unknown and nothing is recorded;
-- parts that restate the total in another cut ("申请4件,网络2件,信件2件;
-  自然人2件,法人2件") are split into two breakdowns, parts that only follow the
+- parts that restate the total in another cut ("申请6件,网络4件,信件2件;
+  自然人5件,法人1件") are split into two breakdowns, parts that only follow the
   complete list (a sub-list's remainder, another channel such as a 公示栏 or
   a 公众号 after the website's classes) are given back or dropped.
 
@@ -141,13 +145,13 @@ def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
     if len(gap) > 60 or _SUBLIST.search(gap):
         return False
     if raw.startswith("中") and "在" in prev.clause:
-        return False  # "在…总数116条中,A类16条,…": the figure heads the list after it
+        return False  # "在…总数90条中,A类12条,…": the figure heads the list after it
     if SENTENCE_END.search(gap):
         return _next_sentence_item(ctx, prev, raw)
     if not (re.search(r"[,;、]", gap) or _JOINER.match(gap)):
         return False
     # a clause without a figure in between ends the list; so does a new statement.  A clause
-    # with a figure of another measure is an aside ("…2464条,年度阅读量为29.4万次,通过…270条")
+    # with a figure of another measure is an aside ("…1250条,年度阅读量为12.6万次,通过…390条")
     others = sum(1 for o in ctx.between(prev, q) if o.unit != q.unit)
     if len(re.findall(r"[,;]", gap)) - others >= 2 or _NEW_STATEMENT.match(q.clause):
         return False
@@ -281,7 +285,7 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
         among = normalise_label(m_in.group(1))
         inside = [q for q in ctx.counts if q.unit == run[0].unit and m_in.start() <= ctx.start(q) < m_in.end()]
         near = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= m_in.start() and m_in.start() - ctx.end(q) <= 800]
-        # "在全部公开的信息总数116条中,…": the total is named inside; else the earlier figure of that noun
+        # "在全部公开的信息总数90条中,…": the total is named inside; else the earlier figure of that noun
         cands = inside[-1:] or [q for q in near[::-1] if fuzz.partial_ratio(among, q.label) >= 70]
         marker, at = "在…中", m_in.end()
     else:
@@ -301,7 +305,7 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
         trun = ctx.run_of.get(id(total), [])
         if sentence_initial and len(distinct) > 1 and not (len(trun) >= 2 and trun[-1] is total):
             return None  # "…4件,办结3件。其中2件…": which figure the 其中 splits is not said
-    # "136条,其中…": a 其中 right after a figure splits that figure
+    # "90条,其中…": a 其中 right after a figure splits that figure
     adjacent = total is cands[0] and not _strip_asides(s[ctx.end(total) : at]).strip(" ,:;")
     d = _Draft(total, list(run), marker, lead, at, ambiguous=len(distinct) > 1 and not matched and not adjacent)
     trun = ctx.run_of.get(id(total))
@@ -349,7 +353,7 @@ def _category_list(ctx: _Ctx, run: list[Quantity], fs: int) -> _Draft | None:
     """A list with no marker that still states the classes of the figure before it.
 
     "…政府信息500条。2015年主动公开概况类信息3条;工作动态类信息40条;…" (the
-    same noun right after a sentence stating the total), or a closed set of
+    same noun right after the clause or sentence stating the total), or a closed set of
     classes ("予以公开…不予处理…其他处理…") after the one figure of requests
     in the sentence before.
     """
@@ -361,8 +365,8 @@ def _category_list(ctx: _Ctx, run: list[Quantity], fs: int) -> _Draft | None:
     total = prior[-1]
     between = ctx.s[ctx.end(total) : fs]
     if (
-        len(between) <= 20
-        and between.count("。") + between.count("\n") == 1
+        len(between) <= 30
+        and between.count("。") + between.count("\n") <= 1
         and re.search(r"共|累计|合计|总计|总数|全年|全部", total.clause)
         and len(ctx.run_of.get(id(total), [])) < 2
         and all(_head(p.label) == _head(total.label) for p in run if p.label)
@@ -442,7 +446,7 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                 out.append(d)
                 d = _Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0]))  # the same total cut another way
             elif (outer := holder.get(id(d.total))) is not None and outer is not d:
-                outer.parts = outer.parts + rest  # "…通知公告17条,包括…12条,…4条;年报1条,其他54条"
+                outer.parts = outer.parts + rest  # "…通知公告20条,包括…11条,…6条;年报1条,其他44条"
             elif any(_OTHER.match(q.label) for q in rest):
                 d.parts = d.parts + rest  # a remainder item belongs to the list: the excess stands
         out.append(d)

@@ -1,10 +1,10 @@
-"""Year-on-year changes stated with both figures: "8073起,同比2016年的8073起上升27%".
+"""Year-on-year changes stated with both figures: "5120起,同比上年的5120起上升18%".
 
 When a report gives this year's figure, last year's figure and the change in
 percent, the percent is arithmetic: (this − last) / last.  Only the phrasings
 that name both figures in one run of text are read — "A件,同比(上年的)B件上升Z%",
 "A件,较去年B件减少Z%", "由上年的B件增加到A件,增长Z%" — never a change whose
-base figure is not printed ("较上年增长231.11%"), which cannot be checked.
+base figure is not printed ("较上年增长31.25%"), which cannot be checked.
 """
 
 from __future__ import annotations

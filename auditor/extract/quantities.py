@@ -3,8 +3,8 @@
 A quantity is "120条", "15.8万条" or "61.5%".  Its label is the clause in front
 of it ("累计主动公开政府信息"), or behind it when the clause in front is empty
 ("其中,4件属于已主动公开的信息"); a label that only says "历年累计" takes the
-thing counted from the figure before it in the same sentence ("主动公开信息20条,
-历年累计345条").  Its scope (the year, a running total, a reading at a date) is
+thing counted from the figure before it in the same sentence ("主动公开信息30条,
+历年累计410条").  Its scope (the year, a running total, a reading at a date) is
 read by `auditor.extract.scope`.
 
 Everything works on the clean view (no page-number debris, no spaces inside
@@ -138,7 +138,7 @@ def read_quantities(view: View, report_year: int | None) -> tuple[list[Quantity]
         sent = sentence_start(s, m.start())
         scope = scope_of(raw_label, s[sent : m.start()], report_year)
         if unit != "%" and scope == "cumulative" and _SCOPE_ONLY.match(label):
-            # "主动公开信息20条,历年累计345条": the running total of the same thing
+            # "主动公开信息30条,历年累计410条": the running total of the same thing
             prev = next((q for q in reversed(out) if q.unit != "%" and pos[id(q)].start >= sent), None)
             label = prev.label if prev is not None else label
         start, end = view.span(m.start(), m.end())

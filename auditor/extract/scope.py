@@ -2,8 +2,8 @@
 
 Reports use 累计 for two different things: a running total since the
 disclosure work began ("截至2011年底,我局累计主动公开政府信息3818条",
-"历年累计…545条", "本单位到目前累计…") and simply the year's total
-("2020年,我局累计主动公开政府信息128条", "全年累计…", "2024年度…累计22条",
+"历年累计…610条", "本单位到目前累计…") and simply the year's total
+("2020年,我局累计主动公开政府信息96条", "全年累计…", "2023年度…累计15条",
 "今年以来累计…").  Calling the second kind cumulative makes a correct report
 look as if its running total fell below the year's figure, so a 累计 counts as
 a running total only when nothing scopes it to one year.
@@ -52,7 +52,7 @@ def scope_of(clause: str, sentence_head: str, report_year: int | None) -> str:
 
     `clause` is the label clause right before the number, `sentence_head` the
     sentence from its start up to the number (it includes the clause).  The
-    clause decides first ("年度累计…158, 历年累计…545"); the rest of the
+    clause decides first ("年度累计…120, 历年累计…610"); the rest of the
     sentence only when the clause says nothing about the period.
     """
     if re.search(r"历年", clause):

@@ -105,8 +105,8 @@ class Rate:
 def find_rates(doc: Document) -> list[Rate]:
     """Rates of the counted items, each with the counts of its sentence it could be a share of.
 
-    The nearest count before the rate is the plausible base, but "主动公开74件,
-    依申请公开6件,主动公开率92.8%" is a rate of all 80: every whole count before
+    The nearest count before the rate is the plausible base, but "主动公开61件,
+    依申请公开7件,主动公开率89.7%" is a rate of all 68: every whole count before
     the rate in its sentence (and the total of any list they belong to) is a
     reading, and a rate is only impossible when it fits none of them.
     """

@@ -276,3 +276,33 @@ def test_a_list_finished_in_the_next_sentence(text, total, parts):
 )
 def test_the_next_sentence_is_not_joined_without_numbering_or_a_remainder(text):
     assert all(len(bd.parts) < 2 or sum(p.value for p in bd.parts) <= 51 for bd in analysed(text).breakdowns)
+
+
+# ----------------------------------------------------------- approximate figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本站累计发布信息8620多条,网站开通以来,总共发布动态类信息3105条,公告通知类信息1842条,其他相关信息2950余条。",
+        "共发布信息300余条,其中工作动态100条,通知公告150条,其他信息40条。",
+        "共发布信息120余条,其中工作动态100条,通知公告50条。",
+    ],
+)
+def test_approximate_ranges_that_cannot_meet_warn(text):
+    found = fired(text, "SUM001")
+    assert [s for s, _ in found] == ["warning"], found
+    assert "约数" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共发布信息300余条,其中工作动态100条,通知公告150条,其他信息60条。",
+        "共发布信息300余条,其中工作动态100条,通知公告150条。",
+        "共发布信息1200余条,其中工作动态800余条,其他信息400余条。",
+        "共发布信息90余条,其中工作动态30条,其他信息62条。",
+    ],
+)
+def test_approximate_ranges_that_can_meet_are_silent(text):
+    assert fired(text, "SUM001") == []
