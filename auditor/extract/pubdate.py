@@ -5,8 +5,9 @@ Pages carry them as labelled fields in every layout — "发布时间:2021-03-05
 "发布日期: 2024- 03- 08 16: 45", a bare "时间:2012-01-19" in the page header,
 "成文日期:" with the value two lines below — and a report sent up with a cover
 letter (关于报送《…年度报告》的报告) is dated by that letter ("二〇一二年四月三十日",
-"…2012年4月30日印发"); a header line opening with a timestamp ("2021-02-07
-18:07  来源:…") is the page's publication stamp.  Dates inside web addresses are never read: a date
+"…2012年4月30日印发"); a header line opening with a timestamp followed by the page's
+other fields ("2021-02-07 18:07  来源:…") is the page's publication stamp (a
+bare clock widget is not).  Dates inside web addresses are never read: a date
 counts only right after its label, or alone on a cover-letter line.
 """
 
@@ -26,14 +27,15 @@ _LABELS = {
     "issued": r"印发(?:时间|日期)",
     "updated": r"更新(?:时间|日期)|修改(?:时间|日期)",
 }
-_LABEL = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()))
+# (the look-ahead lists the labels' first characters: most positions fail on one class test)
+_LABEL = re.compile("(?=[发公成生签印更修上])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + ")")
 # a bare "时间:" / "日期:" field of the page header (not "统计时间", "办理时间")
-_BARE = re.compile(r"(?:^|(?<=[\s|•·]))(?:时间|日期)(?=\s*[:：|])")
+_BARE = re.compile(r"(?=[时日])(?:^|(?<=[\s|•·]))(?:时间|日期)(?=\s*[:：|])")
 _SEP = re.compile(r"[\s:：|•·]{0,12}")
 _HEADER_LINES = 15
 _ISSUED_SUFFIX = re.compile(r"\s*印发")
 # a CMS timestamp opening a header line: "2021-02-07 18:07     来源:…"
-_STAMP_TIME = re.compile(r"\s+\d{1,2}:\d{2}")
+_STAMP_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?[^\n]*?(?:来源|作者|浏览|点击|字号|字体|编辑|阅读|发布)")
 _COVER_SUBJECT = re.compile(r"关于(?:报送|上报|呈报|报请|印发|公布|发布)[^\n]{0,40}?(?:年度报告|年报|工作报告)")
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.normalize.dates import find_years
+from auditor.normalize.dates import find_years, year_value
 
-_Y = r"((?:19|20)\d{2})\s*年度?"
+_Y = r"((?:19|20)\d{2}|[〇○零O一二][〇○零O一二三四五六七八九]{3})\s*年度?"
 _SELF = [
     # 特向社会公布2008年度…年度报告 / 现公布《贵阳市2020年政府信息公开工作年度报告》
     re.compile(r"(?:特|现|兹)(?:向社会|予以|将)?(?:公布|发布|公开)(?:我[^\d。;\n《]{0,3})?《?[^。;\n《》\d]{0,20}?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报)"),
@@ -62,14 +62,14 @@ def self_references(text: str) -> list[YearClaim]:
     out: dict[int, YearClaim] = {}
     for rx in _SELF:
         for m in rx.finditer(head):
-            out.setdefault(m.start(1), YearClaim(int(m.group(1)), m.start(1), m.end(1), m.start(), m.end()))
+            out.setdefault(m.start(1), YearClaim(year_value(m.group(1)), m.start(1), m.end(1), m.start(), m.end()))
     return sorted(out.values(), key=lambda c: c.start)
 
 
 # In the body: "按时发布《湖南省…厅2025年度政府信息公开工作年度报告》" — a report
 # published during the year it says, which can only be an earlier year's.
 _PUBLISHED_REPORT = re.compile(
-    r"(?:发布|公开|公布|上报|报送|编制)(?:了|并发布|和发布|并公开)?《(?!关于)[^》。;\n\d]{0,40}?" + _Y + r"[^》。;\n]{0,30}?(?:年度报告|年报)》"
+    r"(?:发布|公开|公布|上报|报送)(?:了)?《(?!关于)[^》。;\n\d]{0,40}?" + _Y + r"[^》。;\n]{0,30}?(?:年度报告|年报)》"
 )
 
 
@@ -80,7 +80,7 @@ def reports_published(text: str) -> list[YearClaim]:
     """
     start = preamble_end(text)
     return [
-        YearClaim(int(m.group(1)), m.start(1), m.end(1), m.start(), m.end())
+        YearClaim(year_value(m.group(1)), m.start(1), m.end(1), m.start(), m.end())
         for m in _PUBLISHED_REPORT.finditer(text, start)
     ]
 

@@ -38,6 +38,9 @@ _DAY = rf"{_D}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三�
 
 # Alternatives numbered 0..5; each captures y<i> and m<i> or a glued month-day run g<i>.
 _DATE = re.compile(
+    # every alternative starts with a year character: the look-ahead lets the
+    # engine skip the other positions after one class test (same matches)
+    rf"(?=[0-9０-９{_CN_YEAR}])(?:"
     # 2010年3月15日 / 二〇一〇年三月五日 / 2010年3月 (day optional)
     rf"(?P<y0>{_YEAR})\s*年\s*(?P<m0>{_MONTH})\s*月(?:\s*(?P<d0>{_DAY})\s*[日号])?"
     # 2014年1130日 / 2018年11日 / 2018年131日: 月 lost, month and day glued
@@ -49,11 +52,12 @@ _DATE = re.compile(
     rf"(?P<d3>{_D}{{1,2}})(?![0-9０-９]|[{_SEP}]{_D})"
     # 20211月1日 / 202112月31日: 年 lost, year glued to the month
     rf"|(?<![0-9０-９])(?P<y4>{_D}{{4}})(?P<m4>{_D}{{1,2}})\s*月(?:\s*(?P<d4>{_DAY})\s*[日号])?"
+    ")"
 )
 _ALTS = 5
 
 _YEAR_ONLY = re.compile(
-    rf"(?:(?<![0-9０-９])(?:[1１][9９]|[2２][0０]){_D}{{2}}"
+    rf"(?=[0-9０-９{_CN_YEAR}])(?:(?<![0-9０-９])(?:[1１][9９]|[2２][0０]){_D}{{2}}"
     rf"|(?<![0-9０-９{_CN_YEAR}])[{_CN_YEAR}]{{4}})\s*年度?"
 )
 
@@ -103,7 +107,7 @@ def _is_date(year: int, month: int, day: int) -> bool:
 
 
 _MALFORMED = re.compile(
-    rf"(?<![0-9０-９])(?:[1１][9９]|[2２][0０]){_D}{{3,4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日"
+    rf"(?=[12１２])(?<![0-9０-９])(?:[1１][9９]|[2２][0０]){_D}{{3,4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日"
 )
 
 
@@ -140,6 +144,11 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
         if 1900 <= year <= 2099 and not inside:
             years.append((m.start(), m.end(), year))
     return years
+
+
+def year_value(s: str) -> int:
+    """A printed year's value: "2019", "２０１９", "二〇一九", "二O一九"."""
+    return _year(s)
 
 
 def _year(s: str) -> int:
