@@ -5,12 +5,14 @@ early ("…至2022年12月20日", "…至2016年11月30日"), starts late (4月1
 into the next year ("…至次年3月15日") does not; nor do figures given "截至
 2019年12月30日".  A period lying wholly in another year is YR001's finding,
 not this one.  2008 reports may start on 2008-05-01, the day the 2007 条例
-took effect.  Lost characters are read first (`auditor.extract.period`):
+took effect; a period whose sentence says the organ was set up or merged
+during the year (挂牌, 组建, 成立) explains itself.  Lost characters are read first (`auditor.extract.period`):
 "自201811日起至1231日止" is the whole of 2018.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel
@@ -28,6 +30,16 @@ _LAW_START = {2008: date(2008, 5, 1)}  # the 2007 条例 in force from 2008-05-0
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
     cutoff_from_month: int = 11  # "截至" a day from this month on is meant as the year's end
+
+
+_FOUNDED = re.compile(r"挂牌|组建|成立|设立|撤销|合并")
+
+
+def _founded(text: str, period) -> bool:
+    """The period's sentence explains itself: an organ set up or merged during the year."""
+    lo = max(text.rfind(c, 0, period.start.start) for c in "。\n") + 1
+    hi = min((i for i in (text.find(c, period.end.end) for c in "。\n") if i >= 0), default=len(text))
+    return bool(_FOUNDED.search(text, lo, hi))
 
 
 def _period_problem(year: int, first: date, last: date) -> str | None:
@@ -51,7 +63,7 @@ def check(rule, doc: Document):
         return
     y = doc.year
     period = find_period(doc.text)
-    if period is not None and period.first and period.last and period.first <= period.last:
+    if period is not None and period.first and period.last and period.first <= period.last and not _founded(doc.text, period):
         problem = _period_problem(y, period.first, period.last)
         if problem:
             yield rule.finding(

@@ -59,22 +59,45 @@ def _by_name(name: str) -> OrganType | None:
     return None
 
 
+# a department's text that only says 我镇 (or a township's that only says 我局):
+# the name may be the site's publisher, not the author ("我市" proves nothing:
+# a city bureau speaks of its city)
+_CONFLICT = {"department": "township", "township": "department"}
+_SELF_WORD = {"township": "我镇/我乡/我街道", "department": "我局/我委/我厅"}
+
+
+def _self_kinds(text: str) -> set[str]:
+    """The organ types the text calls itself by (我镇 / 我局 / 我县)."""
+    cues = {"township": _SELF_TOWN, "department": _SELF_DEPT, "government": _SELF_GOV}
+    return {k for k, rx in cues.items() if rx.search(text)}
+
+
 def classify(doc: Document) -> OrganType:
-    """The organ type of `doc`'s author, with the reason, or ``unknown``."""
+    """The organ type of `doc`'s author, with the reason, or ``unknown``.
+
+    A name and a text that disagree — a township's page whose 发布机构 is the
+    county office, a bureau's report that only ever says 我镇 — give
+    ``unknown``: the name may be the site's publisher, not the author.
+    """
     names = [doc.agency, doc.meta.get("signature_agency", ""), doc.meta.get("agency_line", "")]
     found = [t for t in (_by_name(n) for n in names if n) if t is not None]
     office = next((n for n in names if n and _GOV_OFFICE.search(n)), "")
     text = doc.text
+    selves = _self_kinds(text)
     if office and not found:
         if _WHOLE_AREA.search(text):
             return OrganType("government", f"“{office}”编制的是本级政府的全域报告(提及全域/各部门)")
-        return OrganType("department", f"“{office}”是政府的工作部门")
+        found = [OrganType("department", f"“{office}”是政府的工作部门")]
     if found:
         kinds = {t.kind for t in found}
-        if len(kinds) == 1:
-            return found[0]
-        return OrganType("unknown", "标题与落款的机关类型不一致")
-    town, dept, gov = (bool(rx.search(text)) for rx in (_SELF_TOWN, _SELF_DEPT, _SELF_GOV))
+        if len(kinds) != 1:
+            return OrganType("unknown", "标题与落款的机关类型不一致")
+        kind = found[0].kind
+        other = _CONFLICT.get(kind)
+        if other in selves and kind not in selves:
+            return OrganType("unknown", f"{found[0].reason}, 但正文自称{_SELF_WORD[other]}")
+        return found[0]
+    town, dept, gov = ("township" in selves, "department" in selves, "government" in selves)
     if town and not (dept or gov):
         return OrganType("township", "正文自称我镇/我乡/我街道")
     if dept and not (town or gov):

@@ -51,3 +51,13 @@ def test_title_and_signature_of_different_types_is_unknown() -> None:
 def test_reason_names_the_evidence() -> None:
     t = classify(_doc("某某市"))
     assert "某某市" in t.reason
+
+
+def test_publisher_name_against_a_township_text_is_unknown() -> None:
+    # a township's page whose 发布机构 is the county office
+    t = classify(_doc("某县人民政府办公室", "2021年,我镇认真贯彻落实条例。"))
+    assert t.kind == "unknown"
+
+
+def test_a_city_bureau_speaking_of_its_city_is_still_a_department() -> None:
+    assert classify(_doc("某市市场监督管理局", "2017年,我市市场监管系统主动公开信息。")).kind == "department"
