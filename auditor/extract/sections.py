@@ -29,18 +29,39 @@ _AFTER = {1: "\n。:;!?", 2: "\n。:;", 3: "\n"}  # what a heading of each level
 _TABLE_ROWS = re.compile(r"^(本年新收|上年结转|本年度办理结果|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)")
 
 
+# how a heading ends; one that stops elsewhere at its line end may go on on the next line
+_HEADING_END = re.compile(r"(?:情况|事项|概述|概况|措施|问题|工作|建设|说明|打算|计划|情形|方面|要求|内容|附表|统计表|不足)\s*$")
+_CONTINUATION = re.compile(r"[^\s。:;,!?\[…|\t(一二三四五六七八九十\d][^。:;,!?\[…|\t]{0,15}")
+
+
+def _wrapped(text: str, pos: int, line_end: int) -> int:
+    """Where a heading broken over two lines ends ("四、因政府信息公开申请行政复议、提起行政诉讼的情\n况"):
+    the next line when the heading stops short of a heading's ending and that
+    line is a short fragment, not a sentence or another heading."""
+    if line_end >= len(text) or _HEADING_END.search(text[pos:line_end]) or line_end - pos > 40:
+        return line_end
+    nl = text.find("\n", line_end + 1)
+    nxt_end = len(text) if nl < 0 else nl
+    m = _CONTINUATION.fullmatch(text, line_end + 1, nxt_end)
+    if m and _HEADING_END.search(text[pos:line_end] + m.group()):
+        return nxt_end
+    return line_end
+
+
 def _title_at(text: str, pos: int) -> tuple[str, int]:
     """The heading text: up to the line end or the first sentence end."""
     nl = text.find("\n", pos)
     line_end = len(text) if nl < 0 else nl
     m = re.search(r"[。:;]", text[pos:line_end])
+    if m is None:
+        line_end = _wrapped(text, pos, line_end)
     end = pos + m.start() if m else line_end
     sp = text.find(" ", pos, end)
     if sp > pos and end - sp > 10:  # "二、主动公开情况 严格按照…": the heading ends at the space
         end = sp
     if end - pos > 60:
         end = pos + 60
-    return text[pos:end].strip(), end
+    return text[pos:end].replace("\n", "").strip(), end
 
 
 def _num(s: str) -> int:
