@@ -33,7 +33,7 @@ two parts, other units inside the list).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -49,6 +49,7 @@ Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, 
 _SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?(?:\d+(?:\.\d+)?)?%")  # "占%" with its figure lost too
 # list numbering: "(2)", "②", "2.", "二、"
 _ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[一二三四五六七八九十]、")
+_MAYBE_ENUM = re.compile(r"[()①-⑳、]|\d[.、]")
 _JOINER = re.compile(r"^(?:和|及|以及|与|还有)")
 _SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)")
 # a clause that starts a statement of its own rather than the next item of a list
@@ -62,6 +63,16 @@ _CHANNEL = re.compile(
     r"公示栏|公开栏|宣传栏|公告栏|橱窗|显示屏|电子屏|微信|公众号|微博|抖音|快手|视频号|头条|新媒体|客户端|APP|报纸|报刊|电视|广播|电台"
 )
 _ITEM_UNITS = frozenset("条件篇份个项")
+_PAREN_OR_LINE = re.compile(r"[()\n]")
+_INNERMOST = re.compile(r"\([^()]*\)")
+_SEP = re.compile(r"[,;、]")
+_SENTENCE_ENDS = re.compile(r"[。!?\n]+")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_LEAD_MARKER = re.compile(r"其中|(?<!包)含(?!义)|包括|包含")
+_RESPECTIVELY = re.compile(r"分别")
+_TOTAL_WORD = re.compile(r"共|累计|合计|总计|总数|全年|全部")
+_PARTIAL_LEAD = re.compile(r"其中|包括")
+_BARE_MARKER = re.compile(r"(?:其中|包括|包含|分别为|分别是)[:,]?")
 
 
 @dataclass
@@ -77,10 +88,18 @@ class _Ctx:
     index: dict[int, int] = field(default_factory=dict)  # id(quantity) -> its place in `counts`
 
     at_start: dict[int, Quantity] = field(default_factory=dict)  # view offset -> the count starting there
+    starts: list[int] = field(default_factory=list)  # of `counts`, ascending
+    ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.index = {id(q): i for i, q in enumerate(self.counts)}
         self.at_start = {self.pos[id(q)].start: q for q in self.counts}
+        self.starts = [self.pos[id(q)].start for q in self.counts]
+        self.ends = [self.pos[id(q)].end for q in self.counts]
+
+    def within(self, lo: int, hi: int) -> list[Quantity]:
+        """The counts starting at or after view offset `lo` and ending at or before `hi`."""
+        return self.counts[bisect_left(self.starts, lo) : bisect_right(self.ends, hi)]
 
     def between(self, a: Quantity, b: Quantity) -> list[Quantity]:
         """The counts strictly between `a` and `b`."""
@@ -98,7 +117,7 @@ class _Ctx:
 
 def _groups(s: str, offsets: list[int]) -> list[Group]:
     """The innermost parenthesis pair around each offset (sorted), unclosed pairs closing at a line end."""
-    events = [(m.start(), m.group()) for m in re.finditer(r"[()\n]", s)]
+    events = [(m.start(), m.group()) for m in _PAREN_OR_LINE.finditer(s)] if "(" in s else []
     out: list[Group] = []
     stack: list[int] = []
     closed: dict[int, int] = {}
@@ -131,9 +150,11 @@ def _groups(s: str, offsets: list[int]) -> list[Group]:
 def _strip_asides(text: str) -> str:
     """`text` without whole parenthetical asides, shares ("占12.5%") and list numbering."""
     prev = None
-    while prev != text:
-        prev, text = text, re.sub(r"\([^()]*\)", "", text)
-    return _ENUM.sub("", _SHARE.sub("", text))
+    while "(" in text and prev != text:
+        prev, text = text, _INNERMOST.sub("", text)
+    if "%" in text:
+        text = _SHARE.sub("", text)
+    return _ENUM.sub("", text) if _MAYBE_ENUM.search(text) else text
 
 
 def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
@@ -148,12 +169,12 @@ def _continues(ctx: _Ctx, prev: Quantity, q: Quantity) -> bool:
         return False  # "在…总数90条中,A类12条,…": the figure heads the list after it
     if SENTENCE_END.search(gap):
         return _next_sentence_item(ctx, prev, raw)
-    if not (re.search(r"[,;、]", gap) or _JOINER.match(gap)):
+    if not (_SEP.search(gap) or _JOINER.match(gap)):
         return False
     # a clause without a figure in between ends the list; so does a new statement.  A clause
     # with a figure of another measure is an aside ("…1250条,年度阅读量为12.6万次,通过…390条")
     others = sum(1 for o in ctx.between(prev, q) if o.unit != q.unit)
-    if len(re.findall(r"[,;]", gap)) - others >= 2 or _NEW_STATEMENT.match(q.clause):
+    if gap.count(",") + gap.count(";") - others >= 2 or _NEW_STATEMENT.match(q.clause):
         return False
     return True
 
@@ -189,11 +210,11 @@ def _enumerator(text: str, at_end: bool) -> tuple[int, int] | None:
 
 def _next_sentence_item(ctx: _Ctx, prev: Quantity, raw: str) -> bool:
     """A list finished in the next sentence: "…2.规范性文件7条。3.其他信息9条", "…20条。其他信息59条"."""
-    ends = list(re.finditer(r"[。!?\n]+", raw))
+    ends = list(_SENTENCE_ENDS.finditer(raw))
     if len(ends) != 1 or ends[0].start() > 4:
         return False  # the item's sentence must end right after it
     tail = raw[ends[0].end() :].strip()
-    if re.search(r"[,;:]", tail) or len(tail) > 30:
+    if _CLAUSE_MARK.search(tail) or len(tail) > 30:
         return False
     if _OTHER.match(tail):
         return True
@@ -246,12 +267,7 @@ def _candidates(ctx: _Ctx, run: list[Quantity], at: int, sentence_initial: bool)
     lo = sentence_start(ctx.s, at)
     if sentence_initial:
         lo = sentence_start(ctx.s, max(0, lo - 1))
-    out = []
-    for q in ctx.counts:
-        if ctx.end(q) > at:
-            break
-        if q.unit == run[0].unit and ctx.start(q) >= lo and not _is_aside_before(ctx, q, at):
-            out.append(q)
+    out = [q for q in ctx.within(lo, at) if q.unit == run[0].unit and not _is_aside_before(ctx, q, at)]
     return out[::-1]
 
 
@@ -264,11 +280,11 @@ def _marker(ctx: _Ctx, run: list[Quantity], fs: int) -> tuple[str, str, int]:
     floor = ctx.end(same[-1]) if same else 0
     lo = max(floor, fs - 12)
     lead = s[lo:first]
-    if m := re.search(r"其中|(?<!包)含(?!义)|包括|包含", lead):
+    if m := _LEAD_MARKER.search(lead):
         return m.group(), lead, lo + m.start()
-    if (m := re.search(r"分别", lead)) and len(run) >= 2:
+    if (m := _RESPECTIVELY.search(lead)) and len(run) >= 2:
         return "分别", lead, lo + m.start()
-    if re.search(r"[:]$", s[max(0, fs - 2) : fs]) and len(run) >= 2:
+    if s[max(0, fs - 1) : fs] == ":" and len(run) >= 2:
         return ":", lead, fs - 1
     return "", lead, fs
 
@@ -283,8 +299,8 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
     elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
         # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
         among = normalise_label(m_in.group(1))
-        inside = [q for q in ctx.counts if q.unit == run[0].unit and m_in.start() <= ctx.start(q) < m_in.end()]
-        near = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= m_in.start() and m_in.start() - ctx.end(q) <= 800]
+        inside = [q for q in ctx.within(m_in.start(), m_in.end()) if q.unit == run[0].unit]
+        near = [q for q in ctx.within(m_in.start() - 800, m_in.start()) if q.unit == run[0].unit]
         # "在全部公开的信息总数90条中,…": the total is named inside; else the earlier figure of that noun
         cands = inside[-1:] or [q for q in near[::-1] if fuzz.partial_ratio(among, q.label) >= 70]
         marker, at = "在…中", m_in.end()
@@ -359,15 +375,15 @@ def _category_list(ctx: _Ctx, run: list[Quantity], fs: int) -> _Draft | None:
     """
     if len(run) < 3:
         return None
-    prior = [q for q in ctx.counts if q.unit == run[0].unit and ctx.end(q) <= fs]
-    if not prior:
+    i = bisect_right(ctx.ends, fs)
+    total = next((ctx.counts[j] for j in range(i - 1, max(-1, i - 40), -1) if ctx.counts[j].unit == run[0].unit), None)
+    if total is None:
         return None
-    total = prior[-1]
     between = ctx.s[ctx.end(total) : fs]
     if (
         len(between) <= 30
         and between.count("。") + between.count("\n") <= 1
-        and re.search(r"共|累计|合计|总计|总数|全年|全部", total.clause)
+        and _TOTAL_WORD.search(total.clause)
         and len(ctx.run_of.get(id(total), [])) < 2
         and all(_head(p.label) == _head(total.label) for p in run if p.label)
     ):
@@ -408,12 +424,12 @@ def _closure(ctx: _Ctx, d: _Draft) -> str:
     last = parts[-1]
     tail = s[ctx.end(last) : ctx.end(last) + 3]
     region = s[d.at : ctx.end(last)]
-    mixed = any(q.unit != last.unit and q.unit in _ITEM_UNITS and d.at <= ctx.start(q) < ctx.end(last) for q in ctx.counts)
+    mixed = any(q.unit != last.unit and q.unit in _ITEM_UNITS for q in ctx.within(d.at, ctx.end(last)))
     if tail.startswith("等") or last.clause.endswith("等") or _OPEN_LEAD.search(d.lead) or mixed or d.ambiguous:
         return "open"
     if d.marker == "合计" or any(_OTHER.match(p.label) for p in parts):
         return "exhaustive"
-    if d.marker == "分别" and not re.search(r"其中|包括", region):
+    if d.marker == "分别" and not _PARTIAL_LEAD.search(region):
         return "exhaustive"
     if len(parts) >= 3:
         return "likely"
@@ -461,10 +477,10 @@ _BARE_SEP = re.compile(r"\s*(?:[,;、]|和|及|以及|与)\s*")
 def _bare_list(ctx: _Ctx, view: View, total: Quantity, at: int) -> _Draft | None:
     """Items right after the marker at `at` whose figures have no unit, or None."""
     s = ctx.s
-    m = re.match(r"(?:其中|包括|包含|分别为|分别是)[:,]?", s[at:])
+    m = _BARE_MARKER.match(s, at)
     if m is None:
         return None
-    p = at + m.end()
+    p = m.end()
     parts: list[Quantity] = []
     while len(parts) < 40:
         im = _BARE_ITEM.match(s, p)
@@ -494,13 +510,13 @@ def _bare_list(ctx: _Ctx, view: View, total: Quantity, at: int) -> _Draft | None
     bare = [q for q in parts if id(q) not in ctx.index]
     if len(parts) < 2 or not bare:
         return None
-    return _Draft(total, parts, m.group().rstrip(":,"), s[max(0, at - 12) : at + m.end()], at)
+    return _Draft(total, parts, m.group().rstrip(":,"), s[max(0, at - 12) : m.end()], at)
 
 
 def _bare_lists(ctx: _Ctx, view: View) -> list[_Draft]:
     out = []
-    ends = [ctx.end(q) for q in ctx.counts]
-    for m in re.finditer(r"其中|包括|包含|分别为|分别是", ctx.s):
+    ends = ctx.ends
+    for m in _BARE_MARKER.finditer(ctx.s):
         i = bisect_right(ends, m.start())
         if not i or ctx.s[ends[i - 1] : m.start()].strip(" ,:;"):
             continue  # the marker must follow its total ("140条,其中…")
