@@ -180,6 +180,23 @@ def _date_only_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]
     return found
 
 
+def _signature_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]:
+    """Signing dates at the foot: alone on a line, or after the agency on one line ("某某局 2020年1月10日")."""
+    found = _date_only_lines(text, lines)
+    if found:
+        return found
+    for pos, line in lines:
+        s = line.strip(_LINE_FURNITURE)
+        if not s or len(s) > 50:
+            continue
+        ds = find_dates(s)
+        if ds and ds[-1].end == len(s) and ds[-1].day is not None and organ_like(s[: ds[-1].start].strip()):
+            d = ds[-1]
+            lead = line.index(s)
+            found.append(DateValue(d.year, d.month, d.day, pos + lead + d.start, pos + lead + d.end, d.text))
+    return found
+
+
 def _tail_lines(text: str, n: int) -> list[tuple[int, str]]:
     lines = []
     end = len(text)
@@ -193,7 +210,7 @@ def _tail_lines(text: str, n: int) -> list[tuple[int, str]]:
 def _signature_agency(text: str, date: DateValue) -> str:
     """The line(s) just above the signing date usually name the agency."""
     before = text[: date.start].rstrip()
-    last = before[before.rfind("\n") + 1 :].strip()
+    last = before[before.rfind("\n") + 1 :].strip(_LINE_FURNITURE)
     return last if organ_like(last) else ""
 
 
@@ -271,7 +288,7 @@ def extract_meta(doc: Document) -> None:
         doc.agency, doc.agency_source = agency, "title"
 
     # signing date: a date alone on one of the last lines, else near the top (上海 style)
-    tail = _date_only_lines(text, _tail_lines(text, _DATE_LINE_TAIL))
+    tail = _signature_lines(text, _tail_lines(text, _DATE_LINE_TAIL))
     head = _date_only_lines(text, _lines_with_offsets(text, 6))
     signed = tail[0] if tail else (head[0] if head else None)
     printed = printed_dates(text)

@@ -109,7 +109,9 @@ def find_period(text: str) -> Period | None:
     return None
 
 
-_CUTOFF = re.compile(r"(?:截至|截止(?:到|至)?)\s*(?=[0-9〇○零一二])")
+_CUTOFF = re.compile(r"(?:截至|截止)(?:到|至)?(?:时间|日期)?(?:为|是|:)?\s*(?=[0-9〇○零一二])")
+# "数据统计截止时间为…": the cut-off of the data themselves, figure or not
+_DATA_BEFORE = re.compile(r"(?:统计|数据)[^。;,\n]{0,6}$")
 # what makes the clause a statement of the year's figures
 _FIGURE = re.compile(
     r"(?:公开|发布|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?\d+\s*[条件项篇次个]"
@@ -120,8 +122,9 @@ _FIGURE = re.compile(
 def find_cutoffs(text: str) -> list[Cutoff]:
     """Figures dated "截至 <day>": the disclosure counts and the day they stop.
 
-    Only clauses that state a disclosure figure are kept, and running totals
-    (累计…) are left out: a cumulative count may be taken on any day.
+    Only clauses that state a disclosure figure, or that date the data
+    themselves ("数据统计截止时间为…"), are kept; running totals (累计…) are left
+    out: a cumulative count may be taken on any day.
     """
     out = []
     for m in _CUTOFF.finditer(text):
@@ -137,7 +140,7 @@ def find_cutoffs(text: str) -> list[Cutoff]:
         stop = re.search(r"[。;\n]", text[m.end() :])
         clause_end = m.end() + (stop.start() if stop else len(text) - m.end())
         clause = text[m.end() + d.end : clause_end]
-        if "累计" in clause or not _FIGURE.search(clause):
+        if "累计" in clause or not (_FIGURE.search(clause) or _DATA_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             continue
         out.append(Cutoff(DateValue(d.year, d.month, day, m.end() + d.start, m.end() + d.end + bottom, d.text + ("底" if bottom else "")), m.start(), clause_end))
     return out

@@ -31,7 +31,7 @@ _LABELS = {
 _LABEL = re.compile("(?=[发公成生签印更修上])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + ")")
 # a bare "时间:" / "日期:" field of the page header (not "统计时间", "办理时间")
 _BARE = re.compile(r"(?=[时日])(?:^|(?<=[\s|•·]))(?:时间|日期)(?=\s*[:：|])")
-_SEP = re.compile(r"[\s:：|•·]{0,12}")
+_SEP = re.compile(r"[\s:：|•·【】\[\]]{0,12}")
 _HEADER_LINES = 15
 _ISSUED_SUFFIX = re.compile(r"\s*印发")
 # a CMS timestamp opening a header line: "2021-02-07 18:07     来源:…"
