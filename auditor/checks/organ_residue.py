@@ -6,14 +6,17 @@ own kind, read from its name (乡/镇/街道/苏木 are townships; 局/委/厅 a
 departments; a place name with 人民政府 is a government), contradicts:
 
 - a self-reference only another kind uses: a township that says 我局, a
-  bureau that says 我镇 — counted only when the report also speaks in its
+  bureau that says 我镇 or 我办 (a township's report is often written by its
+  党政办, a bureau's is not) — counted only when the report also speaks in its
   own voice (我镇 / 我局), so a wrongly read name cannot cause it;
 - driving the work of a wider area: a township "推动全省政府信息公开工作",
   a county bureau "指导全省…" (only the organ of that area drives it; a city
   bureau speaking of 全市 is in its own area and is not read);
 - supervising offices it does not have: a township "监督管委会各部门";
 - another township's name where its own belongs: the 参内乡 report that
-  "制定和完善黄村乡信息公开目录".
+  "制定和完善黄村乡信息公开目录"; the same office of another place named as
+  where the report can be read ("北京市商务委员会政府网站上可下载本报告" in the
+  黑龙江省商务厅 report).
 
 Each signal must be unambiguous on its own; anything else stays silent.
 """
@@ -37,8 +40,10 @@ _GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)(?:人民政府|政府
 _PROVINCIAL = re.compile(r"省|自治区|^(?:北京|天津|上海|重庆)市")
 
 # self-references and who may use them
-_SELF = re.compile(r"(?:我|本)(?:局|厅|委|镇|乡|街道|苏木)(?![长属直委内外里机])")
+_SELF = re.compile(r"(?:我|本)(?:局|厅|委|办|镇|乡|街道|苏木)(?![长属直委内外里机公法理事结件])")
 _VOICE = {"township": ("镇", "乡", "街道", "苏木"), "department": ("局", "厅", "委")}
+# a township's report is often written by its 党政办 ("我办"); a bureau's never is
+_FOREIGN_VOICE = {"township": ("局", "厅", "委"), "department": ("镇", "乡", "街道", "苏木", "办")}
 
 # driving or steering the work of an area: only that area's organ does so
 _DRIVE = re.compile(r"(?:推动|推进|指导|督促|统筹|部署|组织推动|组织开展)全(省|市|县|区|旗|州|盟)(?=[\u4e00-\u9fff]{0,8}(?:政府信息公开|政务公开|信息公开))")
@@ -102,9 +107,7 @@ def _self_references(doc: Document, kind: str) -> list[Residue]:
         return []
     out = []
     for m in found:
-        word = m.group()[1:]
-        foreign = next((k for k, words in _VOICE.items() if k != kind and word in words), None)
-        if foreign:
+        if m.group()[1:] in _FOREIGN_VOICE[kind]:
             out.append(Residue(m.start(), m.end(), f"{'乡镇/街道' if kind == 'township' else '部门'}的报告以“{m.group()}”自称"
                                                    f"(其余各处自称“{own[0].group()}”)"))
     return out
@@ -144,12 +147,43 @@ def _other_townships(doc: Document) -> list[Residue]:
     return out
 
 
+# "黑龙江省商务厅" -> place 黑龙江省, office 商务厅 (the function and its suffix)
+_OFFICE_NAME = re.compile(r"^(?P<place>.*(?:省|自治区|市|州|盟|县|区|旗))(?P<core>[^省市县区州盟旗]{2,8}?)(?:委员会|管理局|局|厅|委)$")
+
+
+def _last_unit(place: str) -> str:
+    """"青岛市李沧区" -> "李沧区": the smallest area a place name ends with."""
+    units = re.findall(r"[^省市县区州盟旗]+(?:自治区|省|市|州|盟|县|区|旗)", place)
+    return units[-1] if units else place
+
+
+def _other_place_same_office(doc: Document) -> list[Residue]:
+    """"北京市商务委员会政府网站…上可下载本报告" in the 黑龙江省商务厅 report: the same
+    office of another place, named where the report says where it can be read."""
+    own = _OFFICE_NAME.match(doc.agency)
+    if not own:
+        return []
+    place, core = own.group("place"), re.escape(own.group("core"))
+    rx = re.compile(
+        rf"(?P<place>[\u4e00-\u9fff]{{2,10}}?(?:省|自治区|市|州|盟|县|区|旗)){core}(?:委员会|管理局|局|厅|委)"
+        rf"(?=(?:政府)?(?:门户)?网站[^。\n]{{0,40}}?(?:下载|查阅|浏览|查看)本(?:年度)?(?:报告|年报))"
+    )
+    mine = _last_unit(place)
+    out = []
+    for m in rx.finditer(doc.text):
+        other = _last_unit(m.group("place"))  # may carry words in front: "报告可在李沧区"
+        if other.endswith(mine) or mine.endswith(other):
+            continue
+        out.append(Residue(m.start(), m.end(), f"“{doc.agency}”的报告写可在“{m.group()}”网站下载本报告: 另一地方同类机关的名称"))
+    return out
+
+
 def check(rule, doc: Document):
     p: Params = rule.params
     kind = organ_kind(doc.agency)
     if kind is None:
         return
-    found = _self_references(doc, kind) + _wider_area(doc, kind)
+    found = _self_references(doc, kind) + _wider_area(doc, kind) + _other_place_same_office(doc)
     if kind == "township":
         found += _foreign_offices(doc) + _other_townships(doc)
     found.sort(key=lambda r: r.start)
