@@ -7,9 +7,10 @@ the nearest earlier figure of that unit in the sentence (or the sentence
 before) that is not itself a sibling share.  When the printed share fits
 another figure that could be meant (the sum of the listed classes, another
 figure of the unit in the sentence), that figure is taken as the base: a share
-is only reported when no reading makes it right.  A share whose class is not
-given as a count ("占28%" after a sentence of words) has no count and is not
-recorded at all.
+is only reported when no reading makes it right.  Shares with no figure to be
+their base that add up to 100% split the sum of their counts, which is then
+their base.  A share whose class is not given as a count ("占28%" after a
+sentence of words) has no count and is not recorded at all.
 
 A rate names no count of its own: "主动公开政府信息17条,网上公开率93.5%" is
 some whole number of those 17 items; if no whole number out of 17 rounds to
@@ -90,7 +91,42 @@ def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions
             if fits(prev.value, listed, q.value, _SLACK):
                 continue  # the share is of the listed classes, not of the stated total
         out.append(PercentStatement(prev, q, base or firm, prev.start, q.end))
+    _bases_from_whole(s, out, pos)
     return out
+
+
+def _bases_from_whole(s: str, statements: list[PercentStatement], pos: Positions) -> None:
+    """Shares with no stated base that add up to 100% are shares of the listed counts' sum.
+
+    "规范性文件类5条,占4.2%;工作动态类80条,占67.2%;其他类34条,占28.6%": the
+    three shares claim to split a whole, so that whole is 5 + 80 + 34.
+    """
+    groups: list[list[PercentStatement]] = []
+    for ps in statements:
+        prev = groups[-1][-1] if groups else None
+        if (
+            ps.base is None
+            and prev is not None
+            and prev.base is None
+            and prev.count.unit == ps.count.unit
+            and not SENTENCE_END.search(s[pos[id(prev.percent)].end : pos[id(ps.count)].start])
+        ):
+            groups[-1].append(ps)
+        else:
+            groups.append([ps])
+    for g in groups:
+        if len(g) < 2 or g[0].base is not None:
+            continue
+        pct = sum((ps.percent.value for ps in g), Decimal(0))
+        slack = sum((half_unit(ps.percent.value) for ps in g), Decimal(0))
+        if abs(pct - 100) > slack:
+            continue
+        first, last = g[0].count, g[-1].count
+        whole = Quantity(
+            sum((ps.count.value for ps in g), Decimal(0)), first.unit, "所列各项之和", first.start, last.end, "", clause_start=first.span_start
+        )
+        for ps in g:
+            ps.base = whole
 
 
 @dataclass(frozen=True)

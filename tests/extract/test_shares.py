@@ -156,3 +156,16 @@ def test_change_rate_fires(text):
 )
 def test_change_rate_does_not_fire(text):
     assert fired(text, "RAT003") == []
+
+
+def test_shares_adding_up_to_100_split_the_sum_of_their_counts():
+    text = "全年主动公开信息中,规范性文件类5条,占4.2%;工作动态类80条,占67.2%;其他类34条,占28.6%。"
+    assert _bases(text) == [(5, "4.2", 119), (80, "67.2", 119), (34, "28.6", 119)]
+    assert fired(text, "RAT001") == []
+    bad = "全年主动公开信息中,规范性文件类5条,占5.2%;工作动态类80条,占66.2%;其他类34条,占28.6%。"
+    assert [s for s, _ in fired(bad, "RAT001")] == ["warning", "warning"]
+
+
+def test_shares_not_adding_up_to_100_have_no_base():
+    text = "全年主动公开信息中,规范性文件类5条,占4.2%;工作动态类80条,占47.2%。"
+    assert _bases(text) == [(5, "4.2", None), (80, "47.2", None)]
