@@ -32,7 +32,9 @@ _LABEL = re.compile("(?=[发公成生签印更修上])(?:" + "|".join(f"(?P<{k}>
 # a bare "时间:" / "日期:" field of the page header (not "统计时间", "办理时间")
 _BARE = re.compile(r"(?=[时日])(?:^|(?<=[\s|•·]))(?:时间|日期)(?=\s*[:：|])")
 _SEP = re.compile(r"[\s:：|•·【】\[\]]{0,12}")
-_HEADER_LINES = 15
+_HEADER_LINES = 40
+_FOOTER_LINES = 10
+_COVER_LINES = 15  # a cover letter (subject, addressee, a paragraph, date, 印发 line) above the report
 _ISSUED_SUFFIX = re.compile(r"\s*印发")
 # a CMS timestamp opening a header line: "2021-02-07 18:07     来源:…"
 _STAMP_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?[^\n]*?(?:来源|作者|浏览|点击|字号|字体|编辑|阅读|发布)")
@@ -68,8 +70,23 @@ def _date_at(text: str, pos: int) -> DateValue | None:
 
 
 def _header_end(text: str) -> int:
+    """Where the page furniture above the report stops: the first prose line, or 40 lines."""
     pos = 0
     for _ in range(_HEADER_LINES):
+        nl = text.find("\n", pos)
+        line_end = nl if nl >= 0 else len(text)
+        if line_end - pos > 60 and "。" in text[pos:line_end]:
+            return pos
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
+def _lines_end(text: str, n: int) -> int:
+    """The end of the first `n` lines."""
+    pos = 0
+    for _ in range(n):
         nl = text.find("\n", pos)
         if nl < 0:
             return len(text)
@@ -77,26 +94,39 @@ def _header_end(text: str) -> int:
     return pos
 
 
+def _footer_start(text: str) -> int:
+    pos = len(text)
+    for _ in range(_FOOTER_LINES):
+        pos = text.rfind("\n", 0, max(pos - 1, 0))
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
 def labelled_dates(text: str) -> list[PrintedDate]:
-    """Dates printed right after a label, in text order."""
+    """Dates printed right after a label in the page's header or footer, in text order.
+
+    The body is not read: a table of the year's documents has 发布日期 columns too.
+    """
     out = []
-    for m in _LABEL.finditer(text):
-        sep = _SEP.match(text, m.end())
-        d = _date_at(text, sep.end())
-        if d is not None:
-            out.append(PrintedDate(m.lastgroup or "published", d))
-    head = _header_end(text)
+    head, foot = _header_end(text), _footer_start(text)
+    for lo, hi in ((0, head), (max(head, foot), len(text))):
+        for m in _LABEL.finditer(text, lo, hi):
+            sep = _SEP.match(text, m.end())
+            d = _date_at(text, sep.end())
+            if d is not None:
+                out.append(PrintedDate(m.lastgroup or "published", d))
     for m in _BARE.finditer(text, 0, head):
         sep = _SEP.match(text, m.end())
         d = _date_at(text, sep.end())
         if d is not None and not any(p.date.start == d.start for p in out):
             out.append(PrintedDate("published", d))
-    for d in find_dates(text[:head]):
+    for d in find_dates(text[: max(head, _lines_end(text, _COVER_LINES))]):
         if d.day is None or any(p.date.start == d.start for p in out):
             continue
         if _ISSUED_SUFFIX.match(text, d.end):
             out.append(PrintedDate("issued", d))
-        elif _STAMP_TIME.match(text, d.end) and not text[text.rfind("\n", 0, d.start) + 1 : d.start].strip():
+        elif d.start < head and _STAMP_TIME.match(text, d.end) and not text[text.rfind("\n", 0, d.start) + 1 : d.start].strip():
             out.append(PrintedDate("published", d))
     return sorted(out, key=lambda p: p.date.start)
 
@@ -107,7 +137,7 @@ def cover_letter_date(text: str) -> PrintedDate | None:
     The letter names the report in its subject (关于报送《…年度报告》的报告) and
     is dated on a line of its own before the report's text begins.
     """
-    head_end = _header_end(text)
+    head_end = _lines_end(text, _COVER_LINES)
     subj = _COVER_SUBJECT.search(text, 0, head_end)
     if not subj:
         return None

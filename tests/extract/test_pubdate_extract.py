@@ -59,3 +59,15 @@ def test_cover_letter_dated_in_chinese_numerals() -> None:
 def test_cover_letter_dated_in_o_letters() -> None:
     text = "关于上报2009年度政府信息公开工作年度报告的函\n市政府办公室:\n现将我局年报报上。\n(二O一O年三月五日)\n正文。"
     assert _roles(text) == [("cover", "2010-03-05")]
+
+
+def test_dates_in_a_body_table_are_not_the_page_date() -> None:
+    body = "\n".join(f"第{i}行说明文字,用于撑开正文。" * 3 for i in range(12))
+    text = TITLE + "根据《条例》要求,现公布本报告。本报告由六部分组成,统计期限为2021年全年。\n" + body + "\n文件名称 | 发布日期 | 2021-05-06 |\n" + body
+    assert printed_dates(text) == []
+
+
+def test_a_footer_date_is_read() -> None:
+    body = "\n".join("正文段落,说明工作情况。" * 3 for _ in range(20))
+    text = TITLE + "根据《条例》要求,现公布本报告。本报告由六部分组成,统计期限为2021年全年。\n" + body + "\n发布日期:2022-01-20\n"
+    assert _roles(text) == [("published", "2022-01-20")]
