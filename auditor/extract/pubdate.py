@@ -75,7 +75,7 @@ def _header_end(text: str) -> int:
     for _ in range(_HEADER_LINES):
         nl = text.find("\n", pos)
         line_end = nl if nl >= 0 else len(text)
-        if line_end - pos > 60 and "。" in text[pos:line_end]:
+        if line_end - pos > 30 and "。" in text[pos:line_end]:
             return pos
         if nl < 0:
             return len(text)
