@@ -86,7 +86,6 @@ class _Ctx:
     runs: list[list[Quantity]] = field(default_factory=list)
     run_of: dict[int, list[Quantity]] = field(default_factory=dict)
     index: dict[int, int] = field(default_factory=dict)  # id(quantity) -> its place in `counts`
-
     at_start: dict[int, Quantity] = field(default_factory=dict)  # view offset -> the count starting there
     starts: list[int] = field(default_factory=list)  # of `counts`, ascending
     ends: list[int] = field(default_factory=list)
@@ -136,8 +135,8 @@ def _groups(s: str, offsets: list[int]) -> list[Group]:
     opens = sorted(closed)
     for off in offsets:
         inner: Group = None
-        i = bisect_right(opens, off)
-        for o in reversed(opens[:i]):
+        for j in range(bisect_right(opens, off) - 1, -1, -1):
+            o = opens[j]
             if closed[o] > off:
                 inner = (o, closed[o])
                 break
@@ -306,30 +305,43 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
         marker, at = "在…中", m_in.end()
     else:
         return _category_list(ctx, run, fs)
-    cands = [q for q in cands if ctx.run_of.get(id(q)) is not run]
-    if not cands:
+    chosen = _choose_total(ctx, run, [q for q in cands if ctx.run_of.get(id(q)) is not run], at, sentence_initial)
+    if chosen is None:
         return None
-    total = cands[0]
-    computed = sum((q.value for q in run), Decimal(0))
-    distinct = {q.value for q in cands}
-    matched = False
-    for q in cands:
-        if q.value == computed or _prefix(run, q.value):
-            total, matched = q, True
-            break
-    else:
-        trun = ctx.run_of.get(id(total), [])
-        if sentence_initial and len(distinct) > 1 and not (len(trun) >= 2 and trun[-1] is total):
-            return None  # "…4件,办结3件。其中2件…": which figure the 其中 splits is not said
-    # "90条,其中…": a 其中 right after a figure splits that figure
-    adjacent = total is cands[0] and not _strip_asides(s[ctx.end(total) : at]).strip(" ,:;")
-    d = _Draft(total, list(run), marker, lead, at, ambiguous=len(distinct) > 1 and not matched and not adjacent)
+    total, ambiguous = chosen
+    d = _Draft(total, list(run), marker, lead, at, ambiguous=ambiguous)
     trun = ctx.run_of.get(id(total))
     if trun and len(trun) >= 2 and trun[-1] is total and _parallel(ctx, trun):
         # "在线申请19件,纸质申请4件,其中…": the 其中 may split the sum of the list
         d.implied = sum((q.value for q in trun), Decimal(0))
         d.alternatives = [q.value for q in trun]  # "…54场、通气会14场。其中,发布会包括…" splits one item
     return d
+
+
+def _choose_total(
+    ctx: _Ctx, run: list[Quantity], cands: list[Quantity], at: int, sentence_initial: bool
+) -> tuple[Quantity, bool] | None:
+    """The figure the run splits and whether that reading is uncertain; None when there is no reading.
+
+    The candidate the parts (or a complete first cut of them) add up to wins;
+    else the nearest, which is certain when the marker follows it directly
+    ("90条,其中…") and unknown when the marker opens a sentence after several
+    figures ("…4件,办结3件。其中2件…") — unless those figures are one list,
+    whose sum the parts may split.
+    """
+    if not cands:
+        return None
+    computed = sum((q.value for q in run), Decimal(0))
+    for q in cands:
+        if q.value == computed or _prefix(run, q.value):
+            return q, False
+    nearest = cands[0]
+    several = len({q.value for q in cands}) > 1
+    trun = ctx.run_of.get(id(nearest), [])
+    if sentence_initial and several and not (len(trun) >= 2 and trun[-1] is nearest):
+        return None
+    adjacent = not _strip_asides(ctx.s[ctx.end(nearest) : at]).strip(" ,:;")
+    return nearest, several and not adjacent
 
 
 def _parallel(ctx: _Ctx, run: list[Quantity]) -> bool:
