@@ -36,10 +36,14 @@ def _complete(doc: Document) -> bool:
     return doc.signed is not None and "truncated" not in doc.meta
 
 
-def _missing(pc: PartCount, headings: list[Section], skip: set[str]) -> list[str]:
-    """Names the declaration lists whose topics no heading after it speaks of."""
+def _missing(pc: PartCount, headings: list[Section], top: int, skip: set[str]) -> list[str]:
+    """Names the declaration lists whose topics no heading after it speaks of.
+
+    Only read when the body also has fewer level-1 sections than the names
+    listed: with as many sections as names, an unmatched name is a heading
+    worded differently, not a part left out."""
     reading = declared_list(pc.text)
-    if reading is None:
+    if reading is None or top >= reading.least:
         return []
     titles = [s.title for s in headings]
     covered = set().union(*(topics(t) for t in titles)) if titles else set()
@@ -66,7 +70,7 @@ def check(rule, doc: Document):
         missing: list[str] = []
         if _complete(doc) and len(top) >= p.min_sections_for_topics:
             below = [s for s in doc.sections if s.level <= 2 and s.start > pc.start]
-            missing = _missing(pc, below, set(p.unheaded_topics))
+            missing = _missing(pc, below, len(top), set(p.unheaded_topics))
             if len(missing) >= p.min_missing:
                 problems.append("正文没有所列的" + "、".join(missing))
             else:
