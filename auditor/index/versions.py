@@ -43,6 +43,8 @@ _PKG = Path(__file__).resolve().parents[1]
 PIPELINE_SOURCES = (
     "normalize/*.py",
     "extract/meta.py",
+    "extract/period.py",  # meta.py reads the period (a title-less report's year) …
+    "extract/pubdate.py",  # … and the printed publication/signing dates with these
     "dedup/views.py",
     "dedup/shingle.py",
     "dedup/minhash.py",
