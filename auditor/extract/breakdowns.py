@@ -62,6 +62,7 @@ _AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
 _CHANNEL = re.compile(
     r"公示栏|公开栏|宣传栏|公告栏|橱窗|显示屏|电子屏|微信|公众号|微博|抖音|快手|视频号|头条|新媒体|客户端|APP|报纸|报刊|电视|广播|电台"
 )
+_ANY_CHANNEL = re.compile(_CHANNEL.pattern + r"|网站|网页|门户|平台|专栏")
 _ITEM_UNITS = frozenset("条件篇份个项")
 _PAREN_OR_LINE = re.compile(r"[()\n]")
 _INNERMOST = re.compile(r"\([^()]*\)")
@@ -449,13 +450,17 @@ def _closure(ctx: _Ctx, d: _Draft) -> str:
 
 
 def _other_channel(parts: list[Quantity], total: Quantity) -> int:
-    """Index of the first part naming a channel that neither the total nor the parts before it name (0 if none)."""
-    seen = bool(_CHANNEL.search(total.label))
+    """Index of the first part naming a channel after two or more parts naming none (0 if none).
+
+    "其中文件类6条,…执法类30条,单位公示栏上公开15条": the classes are of the
+    total; the 公示栏 is another channel, counted apart.  A list of channels
+    ("网页专栏…,执法公示平台…,微信公众号…") names channels from its first part on
+    and is kept whole; so is a part naming the channel the total names.
+    """
     for i, q in enumerate(parts):
-        named = bool(_CHANNEL.search(q.label))
-        if named and not seen and i >= 2:
-            return i
-        seen = seen or named
+        if _ANY_CHANNEL.search(q.label):
+            m = _CHANNEL.search(q.label)
+            return i if i >= 2 and m and m.group() not in total.label else 0
     return 0
 
 
@@ -464,7 +469,7 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     holder = {id(p): d for d in drafts for p in d.parts}
     for d in drafts:
-        if (k := _other_channel(d.parts, d.total)) and sum(q.value for q in d.parts[:k]) == d.total.value:
+        if k := _other_channel(d.parts, d.total):
             d.parts = d.parts[:k]
         computed = sum((q.value for q in d.parts), Decimal(0))
         if computed > d.total.value and (k := _prefix(d.parts, d.total.value)):

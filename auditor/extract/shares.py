@@ -58,6 +58,8 @@ def _governing(s: str, qs: list[Quantity], i: int, pos: Positions) -> list[Quant
             break
         if p.unit != q.unit or p.value < q.value or p.scope == "approximate":
             continue
+        if (p.scope == "cumulative") != (q.scope == "cumulative"):
+            continue  # a running total is not the base of one year's share, nor the other way round
         nxt = qs[j + 1] if j + 1 < len(qs) else None
         if nxt is not None and nxt.unit == "%" and _PCT_LINK.match(s[pos[id(p)].end : pos[id(nxt)].start]):
             continue  # a sibling: it has its own share

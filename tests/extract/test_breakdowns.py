@@ -305,3 +305,9 @@ def test_approximate_ranges_that_cannot_meet_warn(text):
 )
 def test_approximate_ranges_that_can_meet_are_silent(text):
     assert fired(text, "SUM001") == []
+
+
+def test_another_channel_is_cut_even_when_the_classes_stay_below():
+    text = "共公开政务信息50条,其中文件类6条,法规类2条,审计类2条,执法类20条,单位公示栏公开财务信息25条。"
+    assert [(t, p) for t, p, _ in _shape(text)] == [(50, [6, 2, 2, 20])]
+    assert fired(text, "SUM001") == []

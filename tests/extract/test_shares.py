@@ -169,3 +169,9 @@ def test_shares_adding_up_to_100_split_the_sum_of_their_counts():
 def test_shares_not_adding_up_to_100_have_no_base():
     text = "全年主动公开信息中,规范性文件类5条,占4.2%;工作动态类80条,占47.2%。"
     assert _bases(text) == [(5, "4.2", None), (80, "47.2", None)]
+
+
+def test_a_running_total_is_not_the_base_of_one_years_share():
+    text = "历年累计公开信息5000条。本年度网上公开信息300条,占60%。"
+    assert _bases(text) == [(300, "60", None)]
+    assert fired(text, "RAT001") == []
