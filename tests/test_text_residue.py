@@ -76,6 +76,9 @@ RESIDUE_PASSES = [
     # the report can be read on its own or its government's site
     "青岛市李沧区卫生局2009年政府信息公开工作年度报告\n本报告可在李沧区卫生局网站下载本报告。\n",
     "甲县卫生局2012年政府信息公开工作年度报告\n可在甲县人民政府门户网站下载本报告。\n",
+    # another organ's action on the wider area, reported by the township
+    "某县朝阳镇人民政府2023年政府信息公开工作年度报告\n我镇按照县政府推进全县政务公开工作的部署,认真落实。\n",
+    "某县朝阳镇人民政府2023年政府信息公开工作年度报告\n根据《某县推进全县政务公开工作实施方案》,我镇认真落实。\n",
     # a county government compiling the county-wide report
     "某县人民政府2020年政府信息公开工作年度报告\n县政府办指导全县各乡镇推进政府信息公开工作。\n",
 ]

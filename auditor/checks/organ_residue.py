@@ -113,6 +113,24 @@ def _self_references(doc: Document, kind: str) -> list[Residue]:
     return out
 
 
+_CLAUSE_START = re.compile(r"[,;:。!?\n]")
+_HEADING_MARK = re.compile(r"\s*(?:[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、])?\s*")
+_SUBJECT = re.compile(r"(?:我|本)(?:局|厅|委|办|镇|乡|街道|苏木|单位|机关)")
+_OTHER_ACTOR = re.compile(r"按照|根据|依据|遵照|配合|协助|政府|部门|上级|省|市|县")
+
+
+def _own_action(text: str, at: int) -> bool:
+    """The phrase at `at` is the organ's own action: a heading ("(一)推动全省…"),
+    or a clause whose subject is the organ ("我局统筹推进全省…")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _HEADING_MARK.fullmatch(text, line_start, at):
+        return True
+    lo = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, at - 40), at)), default=max(0, at - 40))
+    subjects = list(_SUBJECT.finditer(text, lo, at))
+    # "我镇按照县政府推进全县…": the organ follows another's action
+    return bool(subjects) and not _OTHER_ACTOR.search(text, subjects[-1].end(), at)
+
+
 def _wider_area(doc: Document, kind: str) -> list[Residue]:
     own_rank = 4 if kind == "township" else (1 if _PROVINCIAL.search(doc.agency) else None)
     if own_rank is None:
@@ -121,6 +139,8 @@ def _wider_area(doc: Document, kind: str) -> list[Residue]:
     out = []
     for m in _DRIVE.finditer(doc.text):
         area = m.group(1)
+        if not _own_action(doc.text, m.start()):
+            continue  # "按照县政府推进全县政务公开工作的部署": someone else's action
         if _RANK[area] < own_rank and (kind == "township" or area == "省"):
             out.append(Residue(m.start(), m.end(), f"“{doc.agency}”的报告写“{m.group()}”: 这是上级(全{area})报告的措辞"))
     return out
