@@ -141,6 +141,8 @@ def test_date_validity_fires(tmp_path: Path, text: str, severity: str) -> None:
         "某县水利局2018年政府信息公开工作年度报告\n统计期限自201811日起至20181231日止。\n二〇一九年一月十五日",
         "某县水利局2019年政府信息公开工作年度报告\n2019年,我局认真贯彻落实条例。\n二O二O年一月九日",
         "某县水利局2019年政府信息公开工作年度报告\n发布日期:2020-01-09\n《条例》自2008年5月1日起施行。",
+        # the title names the year of publication, the body the year reported on: YR001's finding
+        "二〇一〇年某镇人民政府政府信息公开工作年度报告\n现将我镇二〇〇九年度工作情况报告如下:\n2009年,我镇积极推进政府信息公开工作。\n某镇人民政府\n二〇一〇年三月十日",
     ],
 )
 def test_date_validity_silent(tmp_path: Path, text: str) -> None:

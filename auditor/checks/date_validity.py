@@ -1,5 +1,7 @@
 """A date that cannot be right: an invalid calendar date, a report signed or
 published before the year it reports on has ended, or a date in the future.
+When the title names the year of publication and everything else the year
+before, the title is wrong, not the date (YR001 reports it).
 
 Invalid dates are looked for in the whole text, not only in the signature:
 "2019年2月30日" in the statistical period, or a year typed with extra digits
@@ -17,6 +19,8 @@ from datetime import date
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.extract.meta import report_year_spans
+from auditor.extract.year_claims import self_references
 from auditor.model import DateValue, Document
 from auditor.normalize.dates import find_dates, find_malformed_dates
 
@@ -40,11 +44,25 @@ def _problem(rule, doc: Document, d: DateValue, what: str) -> str | None:
     dd = d.as_date()
     if dd is None:
         return None
-    if doc.year is not None and dd < date(doc.year + 1, 1, 1):
+    if doc.year is not None and dd < date(doc.year + 1, 1, 1) and not _title_is_publication_year(doc, dd):
         return f"{what}{dd.isoformat()}早于报告年度{doc.year}年结束"
     if rule.params.check_future and dd > _today(rule):
         return f"{what}{dd.isoformat()}晚于今天"
     return None
+
+
+def _title_is_publication_year(doc: Document, d: date) -> bool:
+    """"二〇一〇年某镇…年度报告" signed in March 2010 about 2009: the title names the
+    year of publication while the body, period or preamble name the year before.
+    The date is then right and the title wrong — YR001's finding, not an
+    impossible date.  (A 2009 text re-titled 2012 and signed in 2010 stays
+    impossible: its date is not in the title's year.)"""
+    if doc.year_source != "title" or d.year != doc.year:
+        return False
+    stated = {y for _, _, y in report_year_spans(doc.text)} | {c.year for c in self_references(doc.text)}
+    if doc.period and doc.period[0].year == doc.period[1].year:
+        stated.add(doc.period[0].year)
+    return doc.year - 1 in stated and doc.year not in stated
 
 
 def _printed_whole(d: DateValue) -> bool:
