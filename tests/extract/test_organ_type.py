@@ -61,3 +61,8 @@ def test_publisher_name_against_a_township_text_is_unknown() -> None:
 
 def test_a_city_bureau_speaking_of_its_city_is_still_a_department() -> None:
     assert classify(_doc("某市市场监督管理局", "2017年,我市市场监管系统主动公开信息。")).kind == "department"
+
+
+def test_office_compiling_from_townships_and_departments_is_the_government() -> None:
+    text = "本报告由某县人民政府办公室综合各乡(镇)、县政府各组成部门及直属机构政府信息公开年度报告编制。"
+    assert classify(_doc("某县人民政府办公室", text)).kind == "government"
