@@ -26,7 +26,9 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|市|区|县|旗|州|盟|自治区|特区|新区)$")
 _GOV_OFFICE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)$|^(?:政府办|政府办公室|县政府办|市政府办|区政府办)$")
 _DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办|署|分局|支队|大队|总队|研究室|参事室)$")
-_OTHER = re.compile(r"(?:中心|学校|中学|小学|学院|大学|医院|院|所|站|馆|队|社|公司|集团|管委会|管理委员会)$")
+_OTHER = re.compile(r"(?:中心|学校|中学|小学|学院|大学|医院|院|所|站|馆|队|社|公司|集团)$")
+# a development zone's 管委会: a government's agency, of neither type for certain
+_ZONE = re.compile(r"(?:管委会|管理委员会)$")
 
 # a report on a whole county/city: "全县主动公开…", "各乡镇、各部门", "综合各乡(镇)、县政府各组成部门及直属机构…编制"
 _WHOLE_AREA = re.compile(r"全(?:省|市|区|县|旗|州|盟)(?!委)|各(?:乡|镇|街道|苏木|县|区|部门|单位|组成部门|委办局)|直属机构")
@@ -50,6 +52,8 @@ def _by_name(name: str) -> OrganType | None:
         return None  # an office: its own report or the government's, the text decides
     if _GOVERNMENT.search(name):
         return OrganType("government", f"机关名称“{name}”为人民政府")
+    if _ZONE.search(name):
+        return OrganType("other", f"机关名称“{name}”为开发区管委会, 法定期限不明")
     if _OTHER.search(name) and not _DEPARTMENT.search(name):
         return OrganType("other", f"机关名称“{name}”不是政府或其部门")
     if _DEPARTMENT.search(name):

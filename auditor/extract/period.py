@@ -21,7 +21,7 @@ from auditor.model import DateValue
 from auditor.normalize.dates import find_dates
 
 # What introduces the period: "统计期限/时限/时间", "所列数据", "报告期", "数据时间".
-_KEYWORD = re.compile(r"(?=[统所报数])(?:统计(?:期限|时限|期间|时间段?|区间|周期|范围|日期|时段)|所列数据|报告期|数据(?:的)?(?:时间|期限|时限))")
+_KEYWORD = re.compile(r"(?=[统所报数时起])(?:统计(?:期限|时限|期间|时间段?|区间|周期|范围|日期|时段)|数据统计|统计数据|所列数据|报告期|时间范围|起止时间|数据(?:的)?(?:时间|期限|时限))")
 _WINDOW = 40  # characters from the keyword to the period's first date
 # all that may stand between the keyword and the first date ("的统计期限自", "为", "从")
 _GAP = re.compile(r"(?:[为是从自由的于:\s]|统计|期限|时限|时间段?|期间|区间|范围|周期|时段)*")

@@ -66,3 +66,7 @@ def test_a_city_bureau_speaking_of_its_city_is_still_a_department() -> None:
 def test_office_compiling_from_townships_and_departments_is_the_government() -> None:
     text = "本报告由某县人民政府办公室综合各乡(镇)、县政府各组成部门及直属机构政府信息公开年度报告编制。"
     assert classify(_doc("某县人民政府办公室", text)).kind == "government"
+
+
+def test_a_development_zone_committee_is_not_held_to_the_department_date() -> None:
+    assert classify(_doc("某经济技术开发区管理委员会")).kind == "other"

@@ -24,6 +24,8 @@ from auditor.extract.period import find_cutoffs, find_period
         ("统计期间:2019年1月1日—2019年12月31日。", date(2019, 1, 1), date(2019, 12, 31)),
         ("统计期限为二〇一二年一月一日至二〇一二年十二月三十一日。", date(2012, 1, 1), date(2012, 12, 31)),
         ("统计时间为2019年1月至12月。", date(2019, 1, 1), date(2019, 12, 31)),
+        ("本报告数据统计自2019年1月1日至2019年11月30日。", date(2019, 1, 1), date(2019, 11, 30)),
+        ("起止时间:2020年1月1日—2020年12月31日", date(2020, 1, 1), date(2020, 12, 31)),
     ],
 )
 def test_period_phrasings(text: str, first: date, last: date) -> None:
