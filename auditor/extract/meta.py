@@ -364,9 +364,8 @@ def report_year_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of each reporting-year mention in the body."""
     out = []
     for m in _REPORT_YEAR.finditer(text):
-        if _PLAN_AFTER.match(text, m.end()) or _PLAN_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1):
+        gi = next(i for i, g in enumerate(m.groups(), start=1) if g)
+        if _PLAN_AFTER.match(text, m.end()) or _PLAN_BEFORE.search(text, max(0, m.start(gi) - 20), m.start(gi)):
             continue
-        for gi, g in enumerate(m.groups(), start=1):
-            if g:
-                out.append((m.start(gi), m.end(gi), int(g)))
+        out.append((m.start(gi), m.end(gi), int(m.group(gi))))
     return out

@@ -68,6 +68,8 @@ def test_figure_years(text: str, years: list[int | None]) -> None:
         ("2014年,我局将继续深化政府信息公开。", []),
         ("下一步,2014年我局将进一步加强培训。", []),
         ("2013年,我局将信息公开纳入重要议事日程。", [2013]),  # 将 as 把: a past fact
+        ("下一步工作打算:\n2014年,我局深化公开。", []),
+        ("2013年,我局主动公开。下一步,2014年我局继续加强培训。", [2013]),
     ],
 )
 def test_plans_are_not_report_years(text: str, years: list[int]) -> None:
