@@ -12,6 +12,8 @@ How strictly a breakdown must add up depends on how it is written
   the total are reported, at `open_severity`.
 A list that stays below its total without claiming to be complete is never
 reported: nothing proves the missing classes were not simply left unnamed.
+Approximate figures ("300余条", "8620多条") are compared as the ranges they
+allow, and only ranges that cannot meet are reported, at `open_severity`.
 In `repeated` mode the check instead reports a part listed twice in one
 breakdown ("规划总结2条…规划总结2条"), which inflates the sum.
 """
