@@ -31,6 +31,8 @@ from auditor.normalize.numbers import half_unit
 
 # "…66条,占61.7%", "(占比 18.1%)", ",所占比例为30%", ",占全部申请的12%"
 _PCT_LINK = re.compile(r"^[,(]?\s*(?:所|约)?(?:占|比例为|比重为)[^,;。()]{0,12}?$")
+_ROUGHLY = re.compile(r"约|近|超过|超|不足|不到|逾|大约|接近|将近")
+_BOUND = re.compile(r"以上|以下|左右|上下|之多|多")
 # shares of the counted items; not 满意率, 增长率, 同比 …
 _RATE = re.compile(r"(?:公开|办结|答复|回复|受理|办理|上网|电子化|按时|按期|及时)[率]$")
 _NOT_RATE = re.compile(r"满意|增长|增幅|下降|提高|提升|同比|环比|覆盖|知晓|参与")
@@ -78,8 +80,11 @@ def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions
         prev, q = qs[i - 1], qs[i]
         if q.unit != "%" or prev.unit == "%":
             continue
-        if not _PCT_LINK.match(s[pos[id(prev)].end : pos[id(q)].start]):
+        link = s[pos[id(prev)].end : pos[id(q)].start]
+        if not _PCT_LINK.match(link):
             continue
+        if _ROUGHLY.search(link) or _BOUND.match(s, pos[id(q)].end):
+            continue  # "约占60%", "占60%以上": a bound, not the share
         bd = base_of.get(id(prev))
         if bd is not None and bd.total is not None:
             bases = [bd.total] + [b for b in _governing(s, qs, i - 1, pos) if b is not bd.total]

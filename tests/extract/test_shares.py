@@ -175,3 +175,16 @@ def test_a_running_total_is_not_the_base_of_one_years_share():
     text = "历年累计公开信息5000条。本年度网上公开信息300条,占60%。"
     assert _bases(text) == [(300, "60", None)]
     assert fired(text, "RAT001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度收到申请20件,其中网上申请13件,占比达60%以上。",
+        "本年度收到申请20件,其中网上申请13件,约占60%。",
+        "本年度收到申请20件,其中网上申请11件,占比超过50%。",
+        "本年度收到申请20件,其中网上申请13件,占60%左右。",
+    ],
+)
+def test_a_bound_is_not_a_share(text):
+    assert fired(text, "RAT001") == []
