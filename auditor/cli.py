@@ -33,6 +33,7 @@ SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Rule i
 IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rule ids, prefixes or categories to skip")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config file")]
 BaselineOpt = Annotated[Optional[Path], typer.Option("--baseline", help="Known findings that do not fail the run")]
+FileSecondsOpt = Annotated[Optional[float], typer.Option("--max-file-seconds", help="Time budget of one file (default 30; 0: none); a file over it is an ingest-error")]
 
 
 def _fail(msg: str) -> None:
@@ -44,7 +45,7 @@ def _split(values: Optional[list[str]]) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _config(config_path, fail_on, select, ignore, formats):
+def _config(config_path, fail_on, select, ignore, formats, max_file_seconds=None):
     from auditor.config import ConfigError, load_config
     from auditor.report.writers import FORMATS
 
@@ -60,6 +61,10 @@ def _config(config_path, fail_on, select, ignore, formats):
         cfg.select = _split(select)
     if ignore:
         cfg.ignore = cfg.ignore + _split(ignore)
+    if max_file_seconds is not None:
+        if max_file_seconds < 0:
+            _fail("--max-file-seconds must be 0 (no budget) or more")
+        cfg.max_file_seconds = max_file_seconds
     fmts = [f.strip() for f in formats.split(",") if f.strip()] if formats else cfg.formats
     bad = [f for f in fmts if f not in FORMATS]
     if bad:
@@ -118,6 +123,7 @@ def run(
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)")] = None,
     timings: Annotated[Optional[Path], typer.Option("--timings", help="Write seconds per stage and peak memory (JSON) here")] = None,
+    max_file_seconds: FileSecondsOpt = None,
 ) -> None:
     """Audit every report found under PATHS as one corpus."""
     import os
@@ -136,7 +142,7 @@ def run(
     if jobs < 0:
         _fail("--jobs must be 0 (one per CPU) or more")
     jobs = jobs or os.cpu_count() or 1
-    cfg, fmts = _config(config, fail_on, select, ignore, formats)
+    cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)
     try:
         result = audit(paths, cfg, jobs=jobs, engine=engine, scheduler=scheduler)
     except RuleError as exc:
@@ -168,6 +174,7 @@ def check(
     config: ConfigOpt = None,
     baseline: BaselineOpt = None,
     add_on_pass: Annotated[bool, typer.Option("--add-on-pass", help="Add the new reports to the index when the gate passes")] = False,
+    max_file_seconds: FileSecondsOpt = None,
 ) -> None:
     """CI gate: audit NEW on their own and against the corpus; old-vs-old findings are not reported."""
     from auditor.cli_index import audit_gate
@@ -178,7 +185,7 @@ def check(
             _fail(f"no such file or folder: {p}")
     if add_on_pass and not is_index_file(against):
         _fail("--add-on-pass needs --against an index file (`audit index build`), not a folder")
-    cfg, fmts = _config(config, fail_on, select, ignore, formats)
+    cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)
     result, ctx, new_docs = audit_gate(new, against, cfg)
     if not new_docs:
         _fail("no report files found among the new submissions")

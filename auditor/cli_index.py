@@ -213,13 +213,15 @@ def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
     from auditor.engine.rules import RuleError
     from auditor.index import CorpusIndexError, is_index_file
     from auditor.ingest import read_documents
+    from auditor.pipeline import read_all
 
+    seconds = cfg.max_file_seconds or None
     try:
         if against is None:
             result = audit(paths, cfg, today=today)
             return result, None, result.documents
-        new_docs = read_documents(paths)
         if is_index_file(against):
+            new_docs = read_documents(paths)  # analysed, within the budget, by the index gate
             from auditor.index.gate import check_against_index
 
             result, ctx = check_against_index(paths, against, cfg, today=today, new_docs=new_docs)
@@ -227,8 +229,9 @@ def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
             for note in ctx.notes:
                 typer.echo(f"note: {note}", err=True)
             return result, ctx, new_docs
+        new_docs = read_all(paths, seconds)
         new_ids = {d.id for d in new_docs}
-        old_docs = [d for d in read_documents([against]) if d.id not in new_ids]
+        old_docs = [d for d in read_all([against], seconds) if d.id not in new_ids]
         result = audit_documents(new_docs + old_docs, cfg, today=today, roots=[str(p) for p in paths] + [str(against)],
                                  new_ids=new_ids)
         # old-vs-old is not the gate's business: keep pairs and documents that involve a new report

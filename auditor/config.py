@@ -43,6 +43,7 @@ class Config(BaseModel):
     formats: list[str] = ["html", "json"]
     rules_dir: str | None = Field(None, alias="rules-dir")
     similarity: Similarity = Field(default_factory=Similarity)
+    max_file_seconds: float = Field(30.0, alias="max-file-seconds", ge=0.0)  # 0: no per-file time budget
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -17,6 +17,9 @@ from auditor.extract.facts import extract_facts
 from auditor.extract.meta import extract_meta
 from auditor.extract.sections import extract_sections
 from auditor.extract.tables import extract_tables
+from auditor.ingest import error_doc, read_source
+from auditor.ingest.budget import BudgetExceeded, file_budget, over_budget_reason
+from auditor.ingest.discover import SourceFile, discover
 from auditor.model import Document, Finding
 
 
@@ -28,6 +31,36 @@ def analyse(doc: Document) -> Document:
         extract_facts(doc)
         extract_tables(doc)
     return doc
+
+
+def read_and_analyse(src: SourceFile, seconds: float | None) -> list[Document]:
+    """One file's documents, read and analysed within its time budget (`auditor.ingest.budget`).
+
+    A file over budget becomes one unreadable document saying so: its
+    ``ingest-error`` finding is the report, and the rest of the corpus is
+    audited as usual.
+    """
+    try:
+        with file_budget(seconds):
+            return [analyse(d) for d in read_source(src)]
+    except BudgetExceeded:
+        fmt = src.path.suffix.lower().lstrip(".") or "txt"
+        return [error_doc(src, fmt, over_budget_reason(seconds or 0))]
+
+
+def analyse_within_budget(doc: Document, seconds: float | None) -> Document:
+    """`analyse`, or the document marked unreadable when its analysis runs past the budget."""
+    try:
+        with file_budget(seconds):
+            return analyse(doc)
+    except BudgetExceeded:
+        doc.error = over_budget_reason(seconds or 0)
+        return doc
+
+
+def read_all(paths, seconds: float | None) -> list[Document]:
+    """Every report under ``paths``, read and analysed, each file within its budget."""
+    return [d for src in discover(list(paths)) for d in read_and_analyse(src, seconds)]
 
 
 def index_and_align(docs: list[Document], params: DedupParams | None = None) -> list:

@@ -114,11 +114,15 @@ def _prepare_docs(docs: list[Document], params: DedupParams) -> tuple[list[Entry
 
 def _prepare_source(args) -> tuple[list[Entry], list[tuple[str, str]]]:
     """Worker: one file -> entries (one per report it holds) and skipped parts."""
-    from auditor.ingest import read_source
+    from auditor.ingest import error_doc, read_source
+    from auditor.ingest.budget import DEFAULT_SECONDS, BudgetExceeded, file_budget, over_budget_reason
 
     src, params = args
     try:
-        docs = read_source(src)
+        with file_budget(DEFAULT_SECONDS):
+            docs = read_source(src)
+    except BudgetExceeded:
+        docs = [error_doc(src, src.path.suffix.lower().lstrip(".") or "txt", over_budget_reason(DEFAULT_SECONDS))]
     except Exception as exc:
         return [], [(src.rel, f"cannot read: {type(exc).__name__}: {exc}")]
     return _prepare_docs(docs, params)

@@ -126,7 +126,7 @@ def check_against_index(
     from auditor.api import RunResult, _per_path_filter, select_rules
     from auditor.engine.rules import load_rules
     from auditor.ingest import read_documents
-    from auditor.pipeline import analyse
+    from auditor.pipeline import analyse, analyse_within_budget
 
     config = config or Config()
     params = dedup_params(config)
@@ -139,7 +139,7 @@ def check_against_index(
         ctx.notes.extend(check_fresh(idx, params, Path(config.rules_dir) if config.rules_dir else None))
         ctx.loaded_meta = {d.id: dict(d.meta) for d in docs}
         for d in docs:
-            analyse(d)
+            analyse_within_budget(d, config.max_file_seconds or None)
         ctx.candidates, st = find_candidates(idx, docs, params)
         old = idx.documents(c.pk for c in ctx.candidates)
     for d in old:

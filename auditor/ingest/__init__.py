@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
+from auditor.ingest.budget import MAX_CHARS, too_long_reason
 from auditor.ingest.discover import SourceFile, discover
 from auditor.ingest.split import split_compilation
 from auditor.model import Document, Table
@@ -42,7 +43,7 @@ def _shift_tables(tables: list[Table], offset: int, length: int, to_raw: list[in
     return out
 
 
-def _error_doc(src: SourceFile, fmt: str, reason: str) -> Document:
+def error_doc(src: SourceFile, fmt: str, reason: str) -> Document:
     return Document(id=src.rel, source=src.rel, part=None, format=fmt, encoding="", raw="", error=reason)
 
 
@@ -53,16 +54,18 @@ def read_source(src: SourceFile) -> list[Document]:
     try:
         size = src.path.stat().st_size
         if size > MAX_BYTES:
-            return [_error_doc(src, fmt, f"file too large ({size} bytes > {MAX_BYTES})")]
+            return [error_doc(src, fmt, f"file too large ({size} bytes > {MAX_BYTES})")]
         data = src.path.read_bytes()
     except OSError as exc:
-        return [_error_doc(src, fmt, f"cannot read file: {exc.strerror or exc}")]
+        return [error_doc(src, fmt, f"cannot read file: {exc.strerror or exc}")]
     try:
         loaded = load(src.path.name, data)
     except LoadError as exc:
-        return [_error_doc(src, fmt, str(exc))]
+        return [error_doc(src, fmt, str(exc))]
     if not loaded.text.strip():
-        return [_error_doc(src, loaded.format, "no text found in the file")]
+        return [error_doc(src, loaded.format, "no text found in the file")]
+    if len(loaded.text) > MAX_CHARS:
+        return [error_doc(src, loaded.format, too_long_reason(len(loaded.text)))]
     return documents_from_loaded(src.rel, loaded)
 
 

@@ -74,7 +74,8 @@ def audit_paths(
     ps = [Path(p) for p in paths]
     with tm.stage("discover"):
         sources = discover(ps)
-    ctx = work.Context(rules=[r for r in chosen if r.scope in ("document", "ingest")], dedup=params)
+    ctx = work.Context(rules=[r for r in chosen if r.scope in ("document", "ingest")], dedup=params,
+                       file_seconds=config.max_file_seconds or None)
     eng = make_engine(engine, jobs, scheduler)
     tm.counts.update({"files": len(sources), "engine": eng.describe()})
     with long_lived() as keep:

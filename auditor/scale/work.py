@@ -29,7 +29,8 @@ import numpy as np
 from auditor.dedup import DedupParams
 from auditor.dedup import corpus as dd
 from auditor.engine.rules import Rule
-from auditor.ingest import read_source
+from auditor.ingest import error_doc, read_source
+from auditor.ingest.budget import BudgetExceeded, file_budget, over_budget_reason
 from auditor.ingest.discover import SourceFile
 from auditor.model import Document, Finding, Pair
 from auditor.pipeline import analyse, document_findings
@@ -51,6 +52,7 @@ class Context:
     stop: np.ndarray | None = None  # template + the verification stop set, for `align`
     exhaustive: bool = False  # the corpus is below `exhaustive_below`: no signatures
     perms: tuple[np.ndarray, np.ndarray] | None = None  # MinHash permutations, drawn once in the main process
+    file_seconds: float | None = None  # time budget of one file (`auditor.ingest.budget`); None: none
 
 
 @dataclass
@@ -100,28 +102,40 @@ def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
     template = dd.template(ctx.dedup)
     for src in sources:
         t0 = time.perf_counter()
-        docs = read_source(src)
-        t1 = time.perf_counter()
-        t["ingest"] += t1 - t0
-        for doc in docs:
-            t1 = time.perf_counter()
-            analyse(doc)
-            t2 = time.perf_counter()
-            found = document_findings(ctx.rules, doc)
-            t3 = time.perf_counter()
-            if doc.error is None and doc.text:
-                sh = dd.shingle_set(doc.text, ctx.dedup.n, ctx.dedup.seed, template)
-            else:
-                sh = _EMPTY
+        try:
+            with file_budget(ctx.file_seconds):
+                rows = _analysed(src, ctx, template, t)
+        except BudgetExceeded:
+            doc = error_doc(src, src.path.suffix.lower().lstrip(".") or "txt", over_budget_reason(ctx.file_seconds or 0))
+            rows = [(doc, document_findings(ctx.rules, doc), _EMPTY)]
+            t["ingest"] += time.perf_counter() - t0
+        for doc, found, sh in rows:
             t4 = time.perf_counter()
             out.docs.append(freeze(doc, src.path, src.root) if ctx.freeze else doc)
-            t["facts"] += t2 - t1
-            t["rules"] += t3 - t2
-            t["shingles"] += t4 - t3
             t["freeze"] += time.perf_counter() - t4
             out.findings.append(found)
             out.sets.append(sh)
     return out
+
+
+def _analysed(src: SourceFile, ctx: Context, template, t: dict[str, float]) -> list[tuple[Document, list[Finding], np.ndarray]]:
+    """One file: its documents analysed, checked and shingled (the part the file's time budget covers)."""
+    t0 = time.perf_counter()
+    docs = read_source(src)
+    t["ingest"] += time.perf_counter() - t0
+    rows = []
+    for doc in docs:
+        t1 = time.perf_counter()
+        analyse(doc)
+        t2 = time.perf_counter()
+        found = document_findings(ctx.rules, doc)
+        t3 = time.perf_counter()
+        sh = dd.shingle_set(doc.text, ctx.dedup.n, ctx.dedup.seed, template) if doc.error is None and doc.text else _EMPTY
+        t["facts"] += t2 - t1
+        t["rules"] += t3 - t2
+        t["shingles"] += time.perf_counter() - t3
+        rows.append((doc, found, sh))
+    return rows
 
 
 def sketch(sets: list[np.ndarray], ctx: Context | None = None) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, float]:
