@@ -25,7 +25,8 @@ read wrongly is a false "does not add up" on a correct report.  So:
   a 公众号 after the website's classes) are given back or dropped.
 
 `closure` says how complete the list claims to be, and why:
-``exhaustive`` (a remainder item 其他/其余, 分别 without 其中, a trailing 合计),
+``exhaustive`` (a remainder item 其他/其余, 分别 right after the total, a trailing
+合计, a closed set of classes),
 ``likely`` (其中/包括 with three or more parts), ``open`` (…等, 主要…, one or
 two parts, other units inside the list).
 """
@@ -442,7 +443,9 @@ def _closure(ctx: _Ctx, d: _Draft) -> str:
         return "open"
     if d.marker == "合计" or any(_OTHER.match(p.label) for p in parts):
         return "exhaustive"
-    if d.marker == "分别" and not _PARTIAL_LEAD.search(region):
+    # "共30件,分别为网上12件、当面9件、信函9件" lists the whole; "网上和当面分别为12件和9件"
+    # only the classes it names
+    if d.marker == "分别" and not _PARTIAL_LEAD.search(region) and not s[ctx.end(d.total) : d.at].strip(" ,:;"):
         return "exhaustive"
     if len(parts) >= 3:
         return "likely"

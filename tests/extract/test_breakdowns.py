@@ -311,3 +311,16 @@ def test_another_channel_is_cut_even_when_the_classes_stay_below():
     text = "共公开政务信息50条,其中文件类6条,法规类2条,审计类2条,执法类20条,单位公示栏公开财务信息25条。"
     assert [(t, p) for t, p, _ in _shape(text)] == [(50, [6, 2, 2, 20])]
     assert fired(text, "SUM001") == []
+
+
+def test_分别_right_after_the_total_lists_the_whole():
+    text = "本年度共受理申请30件,分别为网上申请12件、当面申请9件、信函申请8件。"
+    assert _shape(text) == [(30, [12, 9, 8], "exhaustive")]
+    assert [s for s, _ in fired(text, "SUM001")] == ["error"]
+
+
+def test_分别_after_named_classes_lists_only_those():
+    text = "本年度共受理申请30件,网上申请和当面申请分别为12件和9件。"
+    assert fired(text, "SUM001") == []
+    text = "本年度共受理申请30件,网上申请和当面申请分别为22件和9件。"
+    assert [s for s, _ in fired(text, "SUM001")] == ["warning"]
