@@ -56,7 +56,8 @@ _SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)")
 # a clause that starts a statement of its own rather than the next item of a list
 _NEW_STATEMENT = re.compile(r"^\s*(?:以上)?(?:共|合计|总计|累计|全年|本年度|另外|此外|同时|另有)")
 _TRAILING_TOTAL = re.compile(r"^[,;、]?(?:以上)?(?:合计|共计|总计|总共|共)$")
-_OTHER = re.compile(r"^(?:其他|其它|其余|剩余)")
+# a remainder item; "其他组织" is a class of applicant, not the rest
+_OTHER = re.compile(r"^(?:和|及|以及|与)?(?:其他|其它|其余|剩余)(?!组织)")
 _OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|如")
 _AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
 # a publication channel: parts naming one after a list of content classes are another measure

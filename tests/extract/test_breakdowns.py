@@ -324,3 +324,10 @@ def test_分别_after_named_classes_lists_only_those():
     assert fired(text, "SUM001") == []
     text = "本年度共受理申请30件,网上申请和当面申请分别为22件和9件。"
     assert [s for s, _ in fired(text, "SUM001")] == ["warning"]
+
+
+def test_其他组织_is_a_class_not_the_rest():
+    text = "本年度收到申请10件,其中自然人申请6件,其他组织申请3件。"
+    assert fired(text, "SUM001") == []
+    text = "本年度收到申请10件,其中自然人申请6件,法人申请1件,其他申请2件。"
+    assert [s for s, _ in fired(text, "SUM001")] == ["error"]
