@@ -52,13 +52,13 @@ _SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?(?:\d+(?:\.\d+)?)?%")  # "占%" w
 _ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[一二三四五六七八九十]、")
 _MAYBE_ENUM = re.compile(r"[()①-⑳、]|\d[.、]")
 _JOINER = re.compile(r"^(?:和|及|以及|与|还有)")
-_SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)")
+_SUBLIST = re.compile(r"其中|分别|包括|包含|(?<!包)含(?!义)|具体|:")
 # a clause that starts a statement of its own rather than the next item of a list
 _NEW_STATEMENT = re.compile(r"^\s*(?:以上)?(?:共|合计|总计|累计|全年|本年度|另外|此外|同时|另有)")
 _TRAILING_TOTAL = re.compile(r"^[,;、]?(?:以上)?(?:合计|共计|总计|总共|共)$")
 # a remainder item; "其他组织" is a class of applicant, not the rest
 _OTHER = re.compile(r"^(?:和|及|以及|与)?(?:其他|其它|其余|剩余)(?!组织)")
-_OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|如")
+_OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|比如|诸如")
 _AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
 # a publication channel: parts naming one after a list of content classes are another measure
 _CHANNEL = re.compile(
@@ -71,11 +71,11 @@ _INNERMOST = re.compile(r"\([^()]*\)")
 _SEP = re.compile(r"[,;、]")
 _SENTENCE_ENDS = re.compile(r"[。!?\n]+")
 _CLAUSE_MARK = re.compile(r"[,;:]")
-_LEAD_MARKER = re.compile(r"其中|(?<!包)含(?!义)|包括|包含")
+_LEAD_MARKER = re.compile(r"其中|(?<!包)含(?!义)|包括|包含|具体为|具体是|具体如下|具体包括")
 _RESPECTIVELY = re.compile(r"分别")
 _TOTAL_WORD = re.compile(r"共|累计|合计|总计|总数|全年|全部")
 _PARTIAL_LEAD = re.compile(r"其中|包括")
-_BARE_MARKER = re.compile(r"(?:其中|包括|包含|分别为|分别是)[:,]?")
+_BARE_MARKER = re.compile(r"(?:其中|包括|包含|分别为|分别是|具体为|具体是)[:,]?")
 
 
 @dataclass

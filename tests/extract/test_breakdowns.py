@@ -331,3 +331,15 @@ def test_其他组织_is_a_class_not_the_rest():
     assert fired(text, "SUM001") == []
     text = "本年度收到申请10件,其中自然人申请6件,法人申请1件,其他申请2件。"
     assert [s for s, _ in fired(text, "SUM001")] == ["error"]
+
+
+@pytest.mark.parametrize(
+    "text,total,parts",
+    [
+        ("本年度主动公开信息90条,具体为:政务动态50条,通知公告30条,其他信息10条。", 90, [50, 30, 10]),
+        ("本年度主动公开信息90条,具体如下:政务动态50条;通知公告30条;其他信息10条。", 90, [50, 30, 10]),
+        ("本年度主动公开信息90条,具体包括政务动态50条、通知公告30条和其他信息10条。", 90, [50, 30, 10]),
+    ],
+)
+def test_具体_introduces_a_list(text, total, parts):
+    assert (total, parts, "exhaustive") in _shape(text)
