@@ -179,10 +179,14 @@ def check(
     """CI gate: audit NEW on their own and against the corpus; old-vs-old findings are not reported."""
     from auditor.cli_index import audit_gate
     from auditor.index import is_index_file
+    from auditor.ingest.discover import REPORT_SUFFIXES
 
     for p in [*new, against]:
         if not p.exists():
             _fail(f"no such file or folder: {p}")
+    if against.is_file() and not is_index_file(against) and against.suffix.lower() not in REPORT_SUFFIXES:
+        _fail(f"{against}: not an index (not an SQLite database); --against takes a folder of reports, "
+              "a report file, or an index built by `audit index build`")
     if add_on_pass and not is_index_file(against):
         _fail("--add-on-pass needs --against an index file (`audit index build`), not a folder")
     cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)

@@ -232,6 +232,8 @@ def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
         new_docs = read_all(paths, seconds)
         new_ids = {d.id for d in new_docs}
         old_docs = [d for d in read_all([against], seconds) if d.id not in new_ids]
+        if not any(d.error is None for d in old_docs):
+            _fail(f"{against}: the archive holds no readable report: nothing to check the submissions against")
         result = audit_documents(new_docs + old_docs, cfg, today=today, roots=[str(p) for p in paths] + [str(against)],
                                  new_ids=new_ids)
         # old-vs-old is not the gate's business: keep pairs and documents that involve a new report

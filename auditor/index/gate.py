@@ -32,7 +32,7 @@ from auditor.engine.corpus import Corpus
 from auditor.extract.meta import agency_key
 from auditor.index.build import check_fresh, iter_entries
 from auditor.index.sketch import batch_signatures, features, shingle_set
-from auditor.index.store import Candidate, CorpusIndex, IndexState, estimates
+from auditor.index.store import Candidate, CorpusIndex, CorpusIndexError, IndexState, estimates
 from auditor.model import Document, Finding
 
 MAX_LSH_CANDIDATES = 50  # per new report, best estimates first
@@ -136,6 +136,8 @@ def check_against_index(
     new_ids = {d.id for d in docs}
     with CorpusIndex(index) as idx:
         ctx = GateContext(index=Path(index), indexed=idx.count())
+        if ctx.indexed == 0:
+            raise CorpusIndexError(f"{index}: the index holds no report: nothing to check the submissions against")
         ctx.notes.extend(check_fresh(idx, params, Path(config.rules_dir) if config.rules_dir else None))
         ctx.loaded_meta = {d.id: dict(d.meta) for d in docs}
         for d in docs:

@@ -89,6 +89,9 @@ CREATE TABLE IF NOT EXISTS bands (
 """
 
 
+APPLICATION_ID = 0x41554449  # "AUDI": PRAGMA application_id of every index this tool creates
+
+
 class CorpusIndexError(ValueError):
     """The index cannot be used; the message says why and what to do."""
 
@@ -207,6 +210,7 @@ class CorpusIndex:
         try:
             self.con = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._check_owner()
             if bulk:  # a fresh private file being built: no journal until it is complete
                 self.con.execute("PRAGMA journal_mode = OFF")
                 self.con.execute("PRAGMA synchronous = OFF")
@@ -218,8 +222,33 @@ class CorpusIndex:
                     for statement in SCHEMA.split(";"):
                         if statement.strip():
                             self.con.execute(statement)
+                self.con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as exc:
             raise CorpusIndexError(f"{self.path}: cannot open index: {exc}") from exc
+
+    def _check_owner(self) -> None:
+        """Refuse a database that is not one of ours before reading or writing it.
+
+        An index made by this tool carries ``APPLICATION_ID`` (older ones: the
+        ``info`` and ``documents`` tables with a ``versions`` record).  Any
+        other SQLite file (another application's, an empty schema) is an
+        error: a gate must not pass against it, and `index add` must not put
+        its tables into it.  An empty database (a new file) is ours to create.
+        """
+        try:
+            app_id = self.con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in self.con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self.con.close()
+            raise CorpusIndexError(f"{self.path}: damaged index: {exc}") from exc
+        if app_id == APPLICATION_ID or (not tables and app_id == 0):
+            return
+        ours = app_id == 0 and {"info", "documents"} <= tables and self.con.execute(
+            "SELECT 1 FROM info WHERE key = 'versions'").fetchone() is not None
+        if not ours:
+            self.con.close()
+            raise CorpusIndexError(f"{self.path}: an SQLite database that is not an index of this tool; "
+                                   "it was not read or changed (build one with `audit index build`)")
 
     def _wal(self) -> None:
         # Switching to WAL needs a moment without other writers; it is persistent,

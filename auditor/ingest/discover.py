@@ -24,6 +24,10 @@ _SKIP_SUFFIXES = {".md", ".tsv", ".csv", ".json", ".sarif", ".xml", ".yml", ".ya
 _SKIP_SUFFIXES |= {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal"}
 
 
+# what a report file given directly is expected to be called (a file of another name is still read)
+REPORT_SUFFIXES = frozenset((".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".doc", ""))
+
+
 class IdCollision(ValueError):
     """Two files would get one document id."""
 
