@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 STATUSES = ("baselined", "suppressed")
+SCHEMA_VERSION = 1
 
 
 class BaselineError(ValueError):
@@ -38,6 +39,9 @@ class BaselineError(ValueError):
 def load_baseline(path: Path) -> dict[str, dict]:
     """Entries by finding id; a malformed file is a `BaselineError` naming the entry and the reason."""
     data = read_baseline_file(path)
+    version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
+    if version != SCHEMA_VERSION:
+        raise BaselineError(f"{path}: unknown baseline schema_version {version!r} (this auditor reads {SCHEMA_VERSION})")
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise BaselineError(f"{path}: a baseline holds {{'findings': [...]}}")
@@ -62,7 +66,7 @@ def read_baseline_file(path: Path) -> dict:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not valid JSON: {exc}") from exc
 
 
@@ -117,4 +121,4 @@ def baseline_document(result, previous: dict[str, dict] | None = None) -> dict:
                 if old.get(k) is not None:
                     row[k] = old[k]
         rows.append(row)
-    return {"schema_version": 1, "roots": list(result.roots), "findings": rows}
+    return {"schema_version": SCHEMA_VERSION, "roots": list(result.roots), "findings": rows}

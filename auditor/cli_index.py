@@ -182,8 +182,11 @@ def baseline_write(
     if file.exists():
         try:
             previous = load_baseline(file)
+            recorded = read_baseline_file(file)
             if not paths:
-                roots = read_baseline_file(file).get("roots") or []
+                roots = recorded.get("roots") or []
+                if against is None and recorded.get("against"):
+                    against = Path(recorded["against"])  # a gate baseline stays a gate baseline
                 paths = [Path(r) for r in roots if not (against is not None and Path(r) == against)]
         except BaselineError as exc:
             _fail(str(exc))

@@ -115,3 +115,25 @@ def test_baseline_cli_round_trip(tmp_path):
     p = audit("run", new, "--baseline", base, "--out", tmp_path / "o")
     assert p.returncode == 2 and "findings[0] has no 'id'" in p.stderr
     assert audit("baseline", "write", tmp_path / "nothing.json").returncode == 2
+
+
+def test_a_baseline_of_an_unknown_schema_is_refused(tmp_path):
+    base = tmp_path / "b.json"
+    base.write_text('{"schema_version": 99, "findings": []}', encoding="utf-8")
+    with pytest.raises(BaselineError, match="unknown baseline schema_version 99"):
+        load_baseline(base)
+    new = write_new(tmp_path / "reports", "r.txt", _broken_report())
+    p = audit("run", new, "--baseline", base, "--out", tmp_path / "o")
+    assert p.returncode == 2 and "schema_version 99" in p.stderr
+
+
+def test_rewriting_a_gate_baseline_keeps_its_archive(tmp_path):
+    archive = tmp_path / "archive"
+    write_new(archive, "old.txt", reportgen.corpus(1, seed=3)[0].text)
+    new = write_new(tmp_path / "reports", "r.txt", _broken_report())
+    base = tmp_path / "gate-baseline.json"
+    assert audit("baseline", "write", base, new.parent, "--against", archive).returncode == 0
+    first = json.loads(base.read_text(encoding="utf-8"))
+    assert audit("baseline", "write", base).returncode == 0
+    again = json.loads(base.read_text(encoding="utf-8"))
+    assert again["against"] == str(archive) and again["findings"] == first["findings"]
