@@ -12,6 +12,7 @@ are refused with the reason rather than audited as a clean document.
 from __future__ import annotations
 
 import codecs
+import re
 
 
 class DecodeError(ValueError):
@@ -107,6 +108,51 @@ def _has_chinese(text: str) -> bool:
     return han >= _MIN_HAN and implausible_chinese(text) is None
 
 
+_LATIN_HIGH = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _as_single_bytes(text: str) -> bytes | None:
+    """The bytes a Latin-1/Windows-1252 reading of them gave `text`, or None."""
+    out = bytearray()
+    for ch in text:
+        if ord(ch) < 256:
+            out.append(ord(ch))
+        elif ch == "\ufffd":  # a byte Windows-1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+            out.append(0x3F)
+        else:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                return None
+    return bytes(out)
+
+
+def double_encoded(text: str) -> str | None:
+    """Why UTF-8 text is mojibake saved again, or None.
+
+    Chinese bytes read once as Windows-1252/Latin-1 and written back as UTF-8
+    ("æ”¿åºœä¿¡æ¯" for 政府信息) are valid UTF-8 and would be audited as a
+    report with no Chinese in it.  The proof is that the Latin letters turn
+    back into common Chinese when their bytes are read as UTF-8 or GB18030.
+    """
+    sample = text[:_SAMPLE]
+    latin = len(_LATIN_HIGH.findall(sample))
+    if latin < 3 * _MIN_HAN or latin < sum(1 for ch in sample if _is_han(ch)):
+        return None
+    raw = _as_single_bytes(sample)
+    if raw is None:
+        return None
+    for codec in ("utf-8", "gb18030"):
+        fixed = raw.decode(codec, errors="replace")
+        if _has_chinese(fixed) and sum(1 for ch in fixed if _is_han(ch)) >= 2 * fixed.count("\ufffd"):
+            shown = "".join(ch for ch in fixed if _is_han(ch))[:8]
+            return (
+                f"{codec} text that was read as Windows-1252/Latin-1 and saved again as UTF-8 "
+                f"(“{sample.strip()[:12]}…” is “{shown}…”): mojibake, re-save it from the original"
+            )
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) or raise DecodeError with a reason."""
     if not data:
@@ -118,9 +164,14 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"has a {enc} byte-order mark but does not decode: {exc.reason}") from exc
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        why = double_encoded(text)
+        if why is not None:
+            raise DecodeError(why)
+        return text, "utf-8"
     text = _utf16_without_bom(data)
     if text is not None:
         return text, "utf-16"

@@ -60,3 +60,29 @@ def test_the_run_reports_an_ingest_error(tmp_path):
     errors = [f for f in result.findings if f.category == "ingest-error"]
     assert [f.documents for f in errors] == [["western.txt"]]
     assert "Chinese" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        REPORT.encode("utf-8").decode("cp1252", errors="replace"),  # 政府 -> æ”¿åºœ
+        REPORT.encode("utf-8").decode("latin-1"),
+        REPORT.encode("gbk").decode("latin-1"),  # ÕþžÐ…
+    ],
+)
+def test_double_encoded_utf8_is_refused_with_the_reason(mangled):
+    with pytest.raises(DecodeError) as err:
+        decode(mangled.encode("utf-8"))
+    assert "mojibake" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapport annuel: le préfet a publié les décisions élaborées après étude détaillée, données résumées.",
+        REPORT + " Café résumé naïve façade",  # a few Latin words in a Chinese report
+        "主动公开信息 120 条, 占比 45%, 温度 25°C, ±2, µg/m³。" + REPORT,
+    ],
+)
+def test_utf8_with_latin_letters_is_kept(text):
+    assert decode(text.encode("utf-8")) == (text, "utf-8")
