@@ -8,7 +8,8 @@ organ type.  The organ type is read from the title, signature and text
 (`auditor.extract.organ`); when it cannot be told the most lenient date
 applies, so a finding never rests on a guess.  A date a year or more after
 the report year ended is most often an old report re-posted on a new site:
-it is reported as information, not as a late publication.
+it is reported as information, not as a late publication — and the report's
+own signing or 成文 date, when it has one, is judged instead.
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ def deadline_for(p: Params, doc: Document, profile: dict[str, str] | None = None
     return _limit(p, key, doc.year, profile), key
 
 
+def _dated(doc: Document, d) -> bool:
+    return d is not None and d.as_date() is not None and d.as_date() >= date(doc.year + 1, 1, 1)
+
+
+def _reposted(rule, doc: Document, d) -> bool:
+    return d is not None and d.year >= doc.year + rule.params.repost_after_years
+
+
 def check(rule, doc: Document):
     if doc.year is None or doc.kind != "annual-report":
         return
@@ -68,6 +77,8 @@ def check(rule, doc: Document):
         when, what = doc.published, _SOURCE_ZH.get(doc.meta.get("published_source"), "发布")
     else:
         when, what = doc.signed, "落款"
+    if when is doc.published and _reposted(rule, doc, when) and _dated(doc, doc.signed) and not _reposted(rule, doc, doc.signed):
+        when, what = doc.signed, "落款"  # a page re-posted years later: the report's own date still says when it was issued
     if when is None or (what == "落款" and not rule.params.use_signing_date):
         return
     d = when.as_date()
@@ -82,7 +93,7 @@ def check(rule, doc: Document):
     data = {"date": d.isoformat(), "deadline": limit.isoformat(), "days_late": late, "organ_type": key, "organ": organ.kind, "organ_reason": organ.reason}
     who = "" if doc.year <= 2018 else f" ({_ORGAN_ZH[organ.kind]}: {organ.reason})"
     msg = f"{what}日期{d.isoformat()}晚于{doc.year}年度报告的期限{limit.isoformat()}{who} (逾期{late}天)"
-    if d.year >= doc.year + rule.params.repost_after_years:
+    if _reposted(rule, doc, when):
         yield rule.finding(msg + "; 日期远在报告年度之后, 可能是旧报告在新网站重新发布, 不作为逾期证据", [doc.id], ev, {**data, "repost": True}, severity="info")
         return
     yield rule.finding(msg, [doc.id], ev, data)
