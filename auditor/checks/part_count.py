@@ -11,6 +11,8 @@ complete copies.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
@@ -55,9 +57,22 @@ def _missing(pc: PartCount, headings: list[Section], top: int, skip: set[str]) -
     return out
 
 
+_REPORT_WORDS = re.compile(r"报告|年报|全文|本文")
+
+
+def _about_report(doc: Document, pc: PartCount) -> bool:
+    """The declaration describes the report ("本报告由…组成"), not a training
+    course or a leaflet ("培训内容包括…三个部分"): it names the report, or
+    stands before the first section."""
+    first = next((s.start for s in doc.sections if s.level == 1), len(doc.text))
+    return pc.start < first or bool(_REPORT_WORDS.search(doc.text, max(0, pc.start - 20), pc.start + 6))
+
+
 def check(rule, doc: Document):
     p: Params = rule.params
     for pc in doc.part_counts:
+        if not _about_report(doc, pc):
+            continue
         top = [s for s in doc.sections if s.level == 1 and s.start > pc.start]
         actual = len(top) if len(top) >= p.min_sections else None
         if actual is not None and pc.declared is not None and actual < pc.declared and not _complete(doc):
