@@ -18,6 +18,7 @@ in the user's own cache folder and are written by the auditor alone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -45,14 +46,21 @@ def files_under(root: Path, suffix: str) -> list[Path]:
     return sorted(Path(d, f) for d, _, names in os.walk(root) for f in names if f.endswith(suffix))
 
 
-def code_stamp() -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> tuple[tuple[str, int, int], ...]:
     """(path, size, mtime) of every module of the package: a changed module
-    changes the key, as it would invalidate Python's own bytecode cache."""
+    changes the key, as it would invalidate Python's own bytecode cache.
+
+    Taken once per process, before the modules it describes are imported by
+    the work it keys: a process that imported a module before it was edited
+    must store what it computed under the old stamp, not the new one (a
+    long-lived process would otherwise poison the cache for every run of the
+    edited code)."""
     out = []
     for p in files_under(_PKG, ".py"):
         st = p.stat()
         out.append((p.relative_to(_PKG).as_posix(), st.st_size, st.st_mtime_ns))
-    return out
+    return tuple(out)
 
 
 def make_key(*parts: Any) -> str:

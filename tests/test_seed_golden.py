@@ -44,7 +44,7 @@ def test_errors_and_warnings_are_exactly_the_real_problems(seed_result):
             ("DUP001", (3, 1)): 1,  # and repeats half of the 2009 report (warning)
             ("SUM001", (2,)): 1,  # 累计898 vs 2+10+88+100+12 = 212
             ("SUM001", (3,)): 1,
-            ("CON001", (1, 2)): 5,  # 累计 3627/898, 法规公文 188/88, 工作动态 200/100, 其他信息 486/12, 共计 176/386
+            ("CON001", (1, 2)): 1,  # one finding for the pair: 累计 3627/898, 法规公文 188/88, 工作动态 200/100, 其他信息 486/12, 共计 176/386
             ("YR001", (3,)): 1,  # title 2012, inner title and body 2009
             ("DAT001", (3,)): 1,  # signed 2010-03-05 for a 2012 report
             ("STR001", (1,)): 1,  # 六部分 declared, seven listed and seven sections
@@ -74,11 +74,11 @@ def test_sum_mismatch_evidence(seed_result):
 
 
 def test_contradictions_name_the_quantities(seed_result):
+    (finding,) = [f for f in seed_result.findings if f.rule == "CON001"]
     pairs = sorted(
-        (f.data["label"], int(f.data["values"][f"{SEED}#1"]), int(f.data["values"][f"{SEED}#2"]))
-        for f in seed_result.findings
-        if f.rule == "CON001"
+        (d["label"], int(d["values"][f"{SEED}#1"]), int(d["values"][f"{SEED}#2"])) for d in finding.data["differences"]
     )
+    assert len(pairs) == 5 and len(finding.evidence) == 10
     assert ("主动公开政府信息", 3627, 898) in pairs
     assert ("法规公文类信息", 188, 88) in pairs
     assert ("工作动态类信息", 200, 100) in pairs

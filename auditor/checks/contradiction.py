@@ -3,6 +3,9 @@
 A report and its work summary, or two versions of one report, should agree.
 Quantities are matched on (label, unit, scope) after label normalisation; a
 label that a document uses for two different values is ambiguous and skipped.
+One finding per pair of documents lists every quantity that differs: a
+heavily copied corpus would otherwise yield one finding per figure per pair
+(hundreds of thousands), and a reviewer judges the pair as a whole anyway.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ SCOPE = "corpus"
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
     min_label_chars: int = 4
+    evidence_quantities: int = 10  # differing quantities shown as evidence (all are in data)
 
 
 def _facts(doc: Document, min_chars: int) -> dict[tuple[str, str, str], Quantity]:
@@ -36,19 +40,27 @@ def _facts(doc: Document, min_chars: int) -> dict[tuple[str, str, str], Quantity
 
 
 def check(rule, corpus):
+    p: Params = rule.params
     for group in corpus.same_agency_year():
-        facts = {d.id: _facts(d, rule.params.min_label_chars) for d in group}
+        facts = {d.id: _facts(d, p.min_label_chars) for d in group}
         for a, b in combinations(group, 2):
             fa, fb = facts[a.id], facts[b.id]
-            for key in sorted(fa.keys() & fb.keys()):
-                qa, qb = fa[key], fb[key]
-                if qa.value == qb.value:
-                    continue
-                label, unit, scope = key
-                shown = ("累计" if scope == "cumulative" else "") + label
-                yield rule.finding(
-                    f"同一机关同一年度的两份文件数字不一致: {shown} {fmt(qa.value)}{unit} ≠ {fmt(qb.value)}{unit}",
-                    [a.id, b.id],
-                    [evidence(a, qa.span_start, qa.end), evidence(b, qb.span_start, qb.end)],
-                    {"label": label, "unit": unit, "scope": scope, "values": {a.id: qa.value, b.id: qb.value}},
-                )
+            differ = [(key, fa[key], fb[key]) for key in sorted(fa.keys() & fb.keys()) if fa[key].value != fb[key].value]
+            if not differ:
+                continue
+            shown = [f"{'累计' if scope == 'cumulative' else ''}{label} {fmt(qa.value)}{unit} ≠ {fmt(qb.value)}{unit}"
+                     for (label, unit, scope), qa, qb in differ]
+            ev = []
+            for _, qa, qb in differ[: p.evidence_quantities]:
+                ev += [evidence(a, qa.span_start, qa.end), evidence(b, qb.span_start, qb.end)]
+            yield rule.finding(
+                f"同一机关同一年度的两份文件有{len(differ)}个数字不一致: " + "; ".join(shown),
+                [a.id, b.id],
+                ev,
+                {
+                    "differences": [
+                        {"label": label, "unit": unit, "scope": scope, "values": {a.id: qa.value, b.id: qb.value}}
+                        for (label, unit, scope), qa, qb in differ
+                    ],
+                },
+            )
