@@ -79,6 +79,9 @@ RESIDUE_PASSES = [
     # another organ's action on the wider area, reported by the township
     "某县朝阳镇人民政府2023年政府信息公开工作年度报告\n我镇按照县政府推进全县政务公开工作的部署,认真落实。\n",
     "某县朝阳镇人民政府2023年政府信息公开工作年度报告\n根据《某县推进全县政务公开工作实施方案》,我镇认真落实。\n",
+    # another speaker quoted; a bureau's own office writing "我办"
+    "某县横山镇2023年政府信息公开工作年度报告\n我镇认真落实。县财政局表示:“我局将继续支持。”\n",
+    "某县林业局2014年政府信息公开工作年度报告\n我局高度重视,由局办公室负责日常工作,我办全年受理申请2件。\n",
     # a county government compiling the county-wide report
     "某县人民政府2020年政府信息公开工作年度报告\n县政府办指导全县各乡镇推进政府信息公开工作。\n",
 ]

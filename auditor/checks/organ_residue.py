@@ -100,13 +100,27 @@ def _short_name(name: str) -> str:
     return re.sub(r"^.*(?:省|市|县|区|旗|州|盟)", "", short) or short
 
 
+_OWN_OFFICE = re.compile(r"(?:局|委|厅)(?:机关)?办公室|局办")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quotation on its line ("县财政局表示:“我局将…”"): another speaker's words."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("“") > before.count("”")
+
+
 def _self_references(doc: Document, kind: str) -> list[Residue]:
     found = list(_SELF.finditer(doc.text))
     own = [m for m in found if m.group()[1:] in _VOICE.get(kind, ())]
     if not own or kind not in _VOICE:
         return []
+    # a bureau's own office may write "我办" where the report names it ("局办公室")
+    office = kind == "department" and _OWN_OFFICE.search(doc.text) is not None
     out = []
     for m in found:
+        if _quoted(doc.text, m.start()) or (office and m.group()[1:] == "办"):
+            continue
         if m.group()[1:] in _FOREIGN_VOICE[kind]:
             out.append(Residue(m.start(), m.end(), f"{'乡镇/街道' if kind == 'township' else '部门'}的报告以“{m.group()}”自称"
                                                    f"(其余各处自称“{own[0].group()}”)"))
