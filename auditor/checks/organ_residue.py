@@ -12,7 +12,9 @@ departments; a place name with 人民政府 is a government), contradicts:
 - driving the work of a wider area: a township "推动全省政府信息公开工作",
   a county bureau "指导全省…" (only the organ of that area drives it; a city
   bureau speaking of 全市 is in its own area and is not read);
-- supervising offices it does not have: a township "监督管委会各部门";
+- supervising offices it does not have: a township "监督管委会各部门", or
+  receiving the applications of the government above ("受理…向市政府及市政府
+  办公室提出的政府信息公开申请5件" in a street office's report);
 - another township's name where its own belongs: the 参内乡 report that
   "制定和完善黄村乡信息公开目录"; the same office of another place named as
   where the report can be read ("北京市商务委员会政府网站上可下载本报告" in the
@@ -160,11 +162,22 @@ def _wider_area(doc: Document, kind: str) -> list[Residue]:
     return out
 
 
+# applications a government above received, counted as the township's own
+_HIGHER_APPLICATIONS = re.compile(
+    r"向(?:省|市|县|区|旗)(?:人民)?政府(?:及[^。\n,,]{0,12}?办公[室厅])?提出的(?:政府)?信息公开申请"
+)
+
+
 def _foreign_offices(doc: Document) -> list[Residue]:
-    return [
+    out = [
         Residue(m.start("hit"), m.end("hit"), f"乡镇/街道的报告写“{m.group()}”: 乡镇没有这些机构, 是其他机关报告的措辞")
         for m in _FOREIGN_OFFICES.finditer(doc.text)
     ]
+    out += [
+        Residue(m.start(), m.end(), f"乡镇/街道的报告写受理“{m.group()}”: 这是上级政府报告的措辞, 不是本机关收到的申请")
+        for m in _HIGHER_APPLICATIONS.finditer(doc.text)
+    ]
+    return out
 
 
 def _other_townships(doc: Document) -> list[Residue]:
