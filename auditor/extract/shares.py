@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rapidfuzz import fuzz
+
 from auditor.extract.quantities import SENTENCE_END, Positions, sentence_start
 from auditor.model import Breakdown, Document, PercentStatement, Quantity
 from auditor.normalize.numbers import half_unit
@@ -36,6 +38,14 @@ _BOUND = re.compile(r"以上|以下|左右|上下|之多|多")
 # shares of the counted items; not 满意率, 增长率, 同比 …
 _RATE = re.compile(r"(?:公开|办结|答复|回复|受理|办理|上网|电子化|按时|按期|及时)[率]$")
 _NOT_RATE = re.compile(r"满意|增长|增幅|下降|提高|提升|同比|环比|覆盖|知晓|参与")
+
+
+_GENERIC_BASE = re.compile(r"^(?:[,(]?\s*(?:所|约)?(?:占|比例为|比重为))|总体|总数|总量|总额|合计|全部|所有|全年|本年度?|比例|比重|比|的|为|达到?|了")
+
+
+def _named_base(link: str) -> str:
+    """What the share says it is a share of ("占全市申请总量的" → "全市申请"), or "" for 总数/总体/全部."""
+    return _GENERIC_BASE.sub("", link).strip()
 
 
 def fits(count: Decimal, base: Decimal, pct: Decimal, slack: Decimal) -> bool:
@@ -88,10 +98,14 @@ def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions
         bd = base_of.get(id(prev))
         if bd is not None and bd.total is not None:
             bases = [bd.total] + [b for b in _governing(s, qs, i - 1, pos) if b is not bd.total]
-            firm = bd.total
         else:
             bases = _governing(s, qs, i - 1, pos)
-            firm = bases[0] if bases else None
+        named = _named_base(link)
+        if named:
+            # "占全市申请总量的5%": the share names its base; a figure counting something else is not it
+            bases = [b for b in bases if fuzz.partial_ratio(named, b.label) >= 70]
+            bd = bd if bd is not None and bd.total in bases else None
+        firm = bases[0] if bases else None
         base = next((b for b in bases if fits(prev.value, b.value, q.value, _SLACK)), None)
         if base is None and bd is not None:
             listed = sum((p.value for p in bd.parts), Decimal(0))

@@ -188,3 +188,14 @@ def test_a_running_total_is_not_the_base_of_one_years_share():
 )
 def test_a_bound_is_not_a_share(text):
     assert fired(text, "RAT001") == []
+
+
+def test_a_share_naming_another_base_is_not_held_against_the_figure_before():
+    assert fired("本年度受理行政复议15件。依申请公开12件,占主动公开总量的3%。", "RAT001") == []
+    assert fired("本年度收到申请20件,其中网上申请12件,占全市申请总量的5%。", "RAT001") == []
+
+
+def test_a_share_naming_its_base_is_checked_against_it():
+    found = fired("本年度受理申请8件,其中同意公开3件,占全部申请的25%。", "RAT001")
+    assert [s for s, _ in found] == ["error"], found
+    assert fired("本年度受理申请8件,其中同意公开3件,占全部申请的37.5%。", "RAT001") == []
