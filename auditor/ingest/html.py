@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.ingest.encoding import decode
+from auditor.ingest.encoding import decode, implausible_chinese
 from auditor.ingest.html_depth import cap_depth
 from auditor.ingest.loaded import (
     CellSpec,
@@ -82,7 +82,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         text = _strict_or_nearly(data, "gb18030")
-        if text is not None:
+        if text is not None and implausible_chinese(text) is None:
             return text, "gb18030"
     elif declared in _UTF8_NAMES:
         try:

@@ -86,3 +86,13 @@ def test_double_encoded_utf8_is_refused_with_the_reason(mangled):
 )
 def test_utf8_with_latin_letters_is_kept(text):
     assert decode(text.encode("utf-8")) == (text, "utf-8")
+
+
+def test_a_western_page_declaring_gb2312_is_refused():
+    from auditor.ingest.html import decode_html
+
+    page = ('<html><head><meta charset="gb2312"></head><body><p>' + WESTERN[0][0] + "</p></body></html>").encode("cp1252")
+    with pytest.raises(DecodeError):
+        decode_html(page)
+    ok = ('<html><head><meta charset="gb2312"></head><body><p>' + REPORT + "</p></body></html>").encode("gbk")
+    assert decode_html(ok)[1] == "gb18030"
