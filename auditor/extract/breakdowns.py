@@ -434,6 +434,7 @@ def _trailing_totals(ctx: _Ctx) -> list[_Draft]:
 
 
 def _closure(ctx: _Ctx, d: _Draft) -> str:
+    """How complete the list claims to be: exhaustive, likely or open (see the module docstring)."""
     s = ctx.s
     parts = d.parts
     last = parts[-1]
