@@ -37,6 +37,7 @@ class RunResult:
     config: dict[str, Any] = field(default_factory=dict)
     fail_on: str = "error"
     run_info: dict[str, Any] = field(default_factory=dict)  # extra `run` keys: baseline, index (CI gate)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files passed over: (path, why)
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -57,6 +58,7 @@ class RunResult:
             "schema_version": 1,
             "tool": {"name": "auditor", "version": __version__},
             "run": {"started": self.started, "roots": self.roots, "rules": len(self.rules), "config": self.config}
+            | ({"skipped": [{"path": p, "why": w} for p, w in self.skipped]} if self.skipped else {})
             | self.run_info,
             "documents": [d.summary() for d in self.documents],
             "findings": [
@@ -157,21 +159,28 @@ def audit_documents(
 
 
 def audit(
-    paths: list[str | Path],
+    paths: list[str | Path] | str | Path,
     config: Config | None = None,
     rules: list[Rule] | None = None,
     today: date | None = None,
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    progress=None,
 ) -> RunResult:
     """Audit every report found under the paths as one corpus.
 
     ``jobs`` worker processes share the per-document work; ``engine="dask"``
     runs it on a Dask cluster (``scheduler`` address, or a local one).  The
     findings do not depend on either (`auditor.scale`); ``result.timings``
-    holds the seconds per stage.
+    holds the seconds per stage.  ``progress(what, done, total)`` is called as
+    files are read (`auditor.report.progress`).
     """
     from auditor.scale import audit_paths
 
-    return audit_paths(paths, config, rules, today, jobs=jobs, engine=engine, scheduler=scheduler)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # audit("seeds/") means one folder, not its characters
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    return audit_paths(paths, config, rules, today, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)

@@ -33,6 +33,9 @@ SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Rule i
 IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rule ids, prefixes or categories to skip")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config file")]
 BaselineOpt = Annotated[Optional[Path], typer.Option("--baseline", help="Known findings that do not fail the run")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Only files whose relative path matches this glob (repeatable)")]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files whose relative path matches this glob (repeatable)")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no list of findings on stderr")]
 FileSecondsOpt = Annotated[Optional[float], typer.Option("--max-file-seconds", help="Time budget of one file (default 30; 0: none); a file over it is an ingest-error")]
 
 
@@ -72,10 +75,17 @@ def _config(config_path, fail_on, select, ignore, formats, max_file_seconds=None
     return cfg, fmts
 
 
-def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass=None) -> None:
+def _check_stdout(out: str, formats: str) -> None:
+    """``--out -`` writes findings.json to stdout and nothing else: another format there is a usage error."""
+    asked = [f.strip() for f in formats.split(",") if f.strip()]
+    if out == "-" and any(f != "json" for f in asked):
+        _fail(f"--out - writes JSON to stdout; --format {formats} needs an output folder")
+
+
+def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass=None, quiet: bool = False) -> None:
     import os
 
-    from auditor.report.console import print_summary
+    from auditor.report.console import DEFAULT_LIMIT, print_summary
     from auditor.report.json_out import dump
     from auditor.report.writers import write_outputs
 
@@ -90,14 +100,15 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass
             typer.echo(f"baseline {baseline}: stale entry {e['id']} ({e.get('rule', '?')} {', '.join(e.get('documents', []))}) matches no finding", err=True)
         for e in getattr(result, "expired_baseline", []):
             typer.echo(f"baseline {baseline}: suppression of {e['id']} expired on {e['expires']}: the finding counts again", err=True)
+    limit = 0 if quiet else DEFAULT_LIMIT
     if not any(d.error is None for d in result.documents):
-        print_summary(result)
+        print_summary(result, limit=limit)
         _fail("nothing readable found in " + ", ".join(result.roots or ["the given paths"]))
     if out == "-":
         dump(result.payload(), sys.stdout)
     else:
         written = write_outputs(result, Path(out), fmts)
-        print_summary(result)
+        print_summary(result, limit=limit, where=str(Path(out) / "findings.json") if "json" in fmts else "the outputs")
         for p in written:
             typer.echo(f"wrote {p}", err=True)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -124,6 +135,9 @@ def run(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)")] = None,
     timings: Annotated[Optional[Path], typer.Option("--timings", help="Write seconds per stage and peak memory (JSON) here")] = None,
     max_file_seconds: FileSecondsOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Audit every report found under PATHS as one corpus."""
     import os
@@ -131,7 +145,9 @@ def run(
 
     from auditor.api import audit
     from auditor.engine.rules import RuleError
+    from auditor.report.progress import terminal_progress, wanted
 
+    _check_stdout(out, formats)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail("no such file or folder: " + ", ".join(missing))
@@ -143,18 +159,22 @@ def run(
         _fail("--jobs must be 0 (one per CPU) or more")
     jobs = jobs or os.cpu_count() or 1
     cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)
+    cfg.include = cfg.include + _split(include)
+    cfg.exclude = cfg.exclude + _split(exclude)
     try:
-        result = audit(paths, cfg, jobs=jobs, engine=engine, scheduler=scheduler)
+        with terminal_progress(wanted(quiet)) as progress:
+            result = audit(paths, cfg, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
     except RuleError as exc:
         _fail(str(exc))
     except ImportError as exc:  # --engine dask without dask installed
         _fail(f"--engine {engine}: {exc}")
     if not result.documents:
-        _fail("no report files found in " + ", ".join(str(p) for p in paths))
+        why = f" ({len(result.skipped)} files skipped: " + "; ".join(f"{p}: {w}" for p, w in result.skipped[:3]) + ")" if result.skipped else ""
+        _fail("no report files found in " + ", ".join(str(p) for p in paths) + why)
     gc.freeze()  # the result lives until the process ends: writing it needs no full collections over it
     t = time.perf_counter()
     try:
-        _finish(result, out, fmts, baseline)
+        _finish(result, out, fmts, baseline, quiet=quiet)
     finally:
         tm = getattr(result, "timings", None)
         if timings is not None and tm is not None:
@@ -181,6 +201,7 @@ def check(
     from auditor.index import is_index_file
     from auditor.ingest.discover import REPORT_SUFFIXES
 
+    _check_stdout(out, formats)
     for p in [*new, against]:
         if not p.exists():
             _fail(f"no such file or folder: {p}")

@@ -44,6 +44,8 @@ class Config(BaseModel):
     rules_dir: str | None = Field(None, alias="rules-dir")
     similarity: Similarity = Field(default_factory=Similarity)
     max_file_seconds: float = Field(30.0, alias="max-file-seconds", ge=0.0)  # 0: no per-file time budget
+    include: list[str] = []  # globs over document ids (relative paths): read only these
+    exclude: list[str] = []  # ... and never these
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -55,13 +55,14 @@ def audit_paths(
     scheduler: str | None = None,
     chunk: int = DEFAULT_CHUNK,
     timings: Timings | None = None,
+    progress=None,
 ):
     """Audit every report under ``paths`` as one corpus (see the module docstring)."""
     from auditor.api import RunResult, _per_path_filter, prepare_rules
     from auditor.config import Config
     from auditor.dedup import corpus as dd
     from auditor.dedup.minhash import permutations
-    from auditor.ingest import discover
+    from auditor.ingest.discover import find_reports
     from auditor.pipeline import attach_pairs, build_corpus, run_rules, series_findings
     from auditor.scale import work
     from auditor.scale.engines import make_engine
@@ -73,7 +74,8 @@ def audit_paths(
     params = config.dedup_params()
     ps = [Path(p) for p in paths]
     with tm.stage("discover"):
-        sources = discover(ps)
+        found = find_reports(ps, include=config.include, exclude=config.exclude)
+        sources = found.files
     ctx = work.Context(rules=[r for r in chosen if r.scope in ("document", "ingest")], dedup=params,
                        file_seconds=config.max_file_seconds or None)
     eng = make_engine(engine, jobs, scheduler)
@@ -83,7 +85,12 @@ def audit_paths(
         try:
             with tm.stage("per_document"):
                 eng.start(ctx)
-                for res in eng.map("prepare", _chunks(sources, max(1, chunk))):
+                chunks = _chunks(sources, max(1, chunk))
+                done = 0
+                for files, res in zip(chunks, eng.map("prepare", chunks)):
+                    done += len(files)
+                    if progress is not None:
+                        progress("reading files", done, len(sources))
                     docs.extend(res.docs)
                     doc_findings.extend(res.findings)
                     sets.extend(res.sets)
@@ -150,6 +157,7 @@ def audit_paths(
             started=started,
             config=config.model_dump(by_alias=True, exclude_defaults=True),
             fail_on=config.fail_on,
+            skipped=found.skipped,
         )
         result.timings = tm
         return result

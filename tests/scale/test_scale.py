@@ -185,6 +185,7 @@ def test_long_lived_keeps_objects_out_of_collections_and_restores_the_collector(
     from auditor.scale.heap import THRESHOLDS, long_lived
 
     before = gc.get_threshold()
+    gc.unfreeze()  # an earlier test in this worker process may have left objects frozen
     assert gc.get_freeze_count() == 0
     with long_lived() as keep:
         assert gc.get_threshold() == THRESHOLDS
