@@ -34,9 +34,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -819,21 +817,7 @@ def render_html(payload: dict[str, Any], **limits: int) -> str:
 
 
 def write_html(payload: dict[str, Any], path: Path, **limits: int) -> None:
-    """Render and write atomically: a temporary file in the same folder, then ``os.replace``."""
-    path = Path(path)
-    html = render_html(payload, **limits)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Render and write atomically (`auditor.report.atomic`)."""
+    from auditor.report.atomic import write_text_atomic
+
+    write_text_atomic(Path(path), render_html(payload, **limits))

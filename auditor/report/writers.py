@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.report.atomic import write_atomic, write_text_atomic
+from auditor.report.atomic import staged
 from auditor.report.json_out import dump, dumps
 
 FORMATS = ("html", "json", "sarif", "junit", "csv")
@@ -58,19 +58,25 @@ def render(result, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
+# Excel opens a CSV as the system code page unless it starts with a BOM: Chinese would be garbled.
+ENCODINGS = {"csv": "utf-8-sig"}
+
+
 def write_outputs(result, out: Path, formats: list[str]) -> list[Path]:
+    """Every requested format, staged and renamed into place together (`auditor.report.atomic.staged`)."""
     import time
 
     written = []
     timings = getattr(result, "timings", None)  # `audit run --timings`: seconds per format
-    for fmt in formats:
-        path = out / FILENAMES[fmt]
-        t = time.perf_counter()
-        if fmt == "json":  # streamed: the biggest output of a big run
-            write_atomic(path, lambda fh: dump(result.payload(), fh))
-        else:
-            write_text_atomic(path, render(result, fmt))
-        if timings is not None:
-            timings.stages[f"output_{fmt}"] = time.perf_counter() - t
-        written.append(path)
+    with staged() as stage:
+        for fmt in formats:
+            path = out / FILENAMES[fmt]
+            t = time.perf_counter()
+            if fmt == "json":  # streamed: the biggest output of a big run
+                stage.write(path, lambda fh: dump(result.payload(), fh))
+            else:
+                stage.write_text(path, render(result, fmt), ENCODINGS.get(fmt, "utf-8"))
+            if timings is not None:
+                timings.stages[f"output_{fmt}"] = time.perf_counter() - t
+            written.append(path)
     return written
