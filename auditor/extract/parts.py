@@ -43,14 +43,14 @@ _LEAD_IN = re.compile(r"^.*(?:包括|包含|分为)|^.*?(?:全文|本报告|报�
 
 # How a section name ends.  "问题"/"不足" end one too, but after them a
 # conjunction usually brings the remedy of the same section.
-_STRONG_END = r"(?:情况|概述|概况|事项|措施|打算|计划|思路|方面|附表|统计表|说明|引言|总结|目标|方向)"
+_STRONG_END = r"(?:情况|概述|概况|事项|措施|打算|计划|思路|方面|表|附注|附件|附录|说明|引言|总结|目标|方向)"
 _WEAK_END = r"(?:问题|不足|困难|短板)"
 _ITEM_END = re.compile(rf"(?:{_STRONG_END}|{_WEAK_END}|内容|建设|解释|其他|其它)$")
 _STRONG_RE = re.compile(rf"{_STRONG_END}$")
 _WEAK_RE = re.compile(rf"{_WEAK_END}$")
 # the right-hand side of a joint
 _CLOSING = re.compile(r"^(?:其他|其它)[^和及与]{0,10}(?:事项|情况)$")  # "其他需要报告的事项"
-_TABLE = re.compile(r"附表$|统计表$|^附表")
+_TABLE = re.compile(r"(?:表|附注|附件|附录)$|^附(?:表|件|注|录)")  # "…及附件", "…报告表,附注"
 _REMEDY = re.compile(r"^(?:改进|整改|下一步|下步|今后|工作打算|努力方向|对策|措施|解决|改善|工作计划)")
 _CONJ = re.compile(r"以及|及|和|与")
 # residue inside a piece: a finished name followed by a few stray characters ("收费及减免情况复议")
@@ -66,7 +66,7 @@ TOPICS: dict[str, str] = {
     "复议诉讼": r"复议|诉讼|申诉|投诉|举报",
     "问题及改进": r"问题|不足|改进|整改|打算|困难|短板|下一步|今后|努力方向",
     "其他事项": r"其他|其它|需要说明|需说明",
-    "附表": r"附表|统计表",
+    "附表": r"附表|统计表|报告表|附件|附注|附录",
     "解读回应": r"解读|回应|关切",
     "机构保障": r"机构|人员|保障|培训|会议|队伍",
     "平台建设": r"平台|网站|栏目",
@@ -130,6 +130,7 @@ def _split_item(item: str) -> tuple[list[str], int]:
 
 
 def _pieces(body: str) -> list[str]:
+    body = re.sub(r"\([^()]*\)", "", body)  # "依申请公开办理情况(受理、答复情况)": a gloss, not parts
     body = body.replace("”“", "、").replace("\"\"", "、")
     body = re.sub(r"[“”\"「」『』《》\s]", "", body)
     body = _LEAD_IN.sub("", body)
@@ -175,7 +176,7 @@ def read_list(body: str) -> ListReading | None:
         items.extend(names)
         extra += doubtful
     last = items[-1]
-    open_end = not re.search(r"其他|其它|附表|统计表|说明|问题|不足|改进|整改|打算|计划|思路|方向", last)
+    open_end = not re.search(r"其他|其它|表|附注|附件|附录|说明|问题|不足|改进|整改|打算|计划|思路|方向", last)
     return ListReading(tuple(items), len(items), len(items) + extra, open_end)
 
 
