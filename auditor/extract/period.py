@@ -5,7 +5,9 @@ stated in the preamble in many phrasings ("统计期限自2018年1月1日起至2
 31日止", "数据统计时限为2020年1月1日至12月31日", "报告期为2013年4月1日至次年3月
 15日"), often with characters lost on the way to the web page ("自201811日起至
 1231日止" is 2018-01-01 to 12-31).  An end without a year takes the start's
-year, or the next one when it says 次年/翌年.  Reports without a period
+year, or the next one when it says 次年/翌年.  Without a period keyword, the
+range the report says it covers counts ("本报告…涵盖2020年1月1日至12月21日…
+信息公开工作情况").  Reports without a period
 sentence still date their figures: "截至2019年12月30日,我苏木主动公开143条信息"
 gives the day the count stops.
 """
@@ -89,24 +91,55 @@ def _end_after(text: str, pos: int, start: DateValue) -> DateValue | None:
     return DateValue(year, month, day, pos + m.start(), pos + m.end(), m.group())
 
 
-def find_period(text: str) -> Period | None:
-    """The first "start 至 end" range introduced by a period keyword, or None."""
-    for k in _KEYWORD.finditer(text):
-        window = text[k.end() : k.end() + _WINDOW]
-        cut = re.search(r"[。;\n]", window)
-        window = window[: cut.start()] if cut else window
-        starts = [d for d in find_dates(window) if d.month]
-        if not starts or _GAP.fullmatch(window[: starts[0].start]) is None:
+def _range_at(text: str, at: int, gap: re.Pattern[str]) -> Period | None:
+    """A "start 至 end" range whose start date follows `at` across `gap` only."""
+    window = text[at : at + _WINDOW]
+    cut = re.search(r"[。;\n]", window)
+    window = window[: cut.start()] if cut else window
+    starts = [d for d in find_dates(window) if d.month]
+    if not starts or gap.fullmatch(window[: starts[0].start]) is None:
+        return None
+    s0 = starts[0]
+    start = DateValue(s0.year, s0.month, s0.day, at + s0.start, at + s0.end, s0.text)
+    to = _TO.match(text, start.end)
+    if not to:
+        return None
+    end = _end_after(text, to.end(), start)
+    return Period(start, end) if end is not None else None
+
+
+# The report saying what it covers: "本报告…内容涵盖某镇政府2008年1月1日至12月31日期间的
+# 政府信息公开工作情况", "本报告由…组成,涵盖2020年1月1日至12月21日某县人民政府信息公开工作
+# 情况".  The sentence must be about the report (报告/年报 before 涵盖) and the range be
+# followed by the report's subject, the year's disclosure work or data: "检查范围涵盖2019年
+# 1月1日至6月30日发布的信息" or "活动涵盖…" is something else.
+_COVERS = re.compile(r"(?:涵盖|覆盖)了?")
+_COVERS_GAP = re.compile(r"[^。;,\n\d《》]{0,24}")
+_COVERS_SUBJECT = re.compile(r"[^。;\n]{0,30}?(?:(?:信息公开|政务公开)(?:工作)?情况|(?:信息公开|政务公开)工作|的(?:统计)?数据)")
+_COVERS_REPORT = re.compile(r"报告|年报")
+
+
+def _covered_range(text: str) -> Period | None:
+    for k in _COVERS.finditer(text):
+        sentence = text[max(text.rfind(c, 0, k.start()) for c in "。\n") + 1 : k.start()]
+        if not _COVERS_REPORT.search(sentence):
             continue
-        s0 = starts[0]
-        start = DateValue(s0.year, s0.month, s0.day, k.end() + s0.start, k.end() + s0.end, s0.text)
-        to = _TO.match(text, start.end)
-        if not to:
-            continue
-        end = _end_after(text, to.end(), start)
-        if end is not None:
-            return Period(start, end)
+        p = _range_at(text, k.end(), _COVERS_GAP)
+        if p is not None and _COVERS_SUBJECT.match(text, p.end.end):
+            return p
     return None
+
+
+def find_period(text: str) -> Period | None:
+    """The first "start 至 end" range introduced by a period keyword, or None.
+
+    Without one, the range the report says it covers ("涵盖…至…期间的政府信息公开工作情况").
+    """
+    for k in _KEYWORD.finditer(text):
+        p = _range_at(text, k.end(), _GAP)
+        if p is not None:
+            return p
+    return _covered_range(text)
 
 
 _CUTOFF = re.compile(r"(?:截至|截止)(?:到|至)?(?:时间|日期)?(?:为|是|:)?\s*(?=[0-9〇○零一二])")

@@ -26,6 +26,11 @@ from auditor.extract.period import find_cutoffs, find_period
         ("统计时间为2019年1月至12月。", date(2019, 1, 1), date(2019, 12, 31)),
         ("本报告数据统计自2019年1月1日至2019年11月30日。", date(2019, 1, 1), date(2019, 11, 30)),
         ("起止时间:2020年1月1日—2020年12月31日", date(2020, 1, 1), date(2020, 12, 31)),
+        # the report saying what it covers
+        ("本报告由总体情况等六部分组成,涵盖2020年1月1日至12月21日某县人民政府信息公开工作情况。", date(2020, 1, 1), date(2020, 12, 21)),
+        ("本报告内容涵盖某区公路局2015年1月1日至12月31日期间的政府信息公开工作情况。", date(2015, 1, 1), date(2015, 12, 31)),
+        ("特向社会公布本级人民政府2008年政府信息公开年度报告,内容涵盖镇政府2008年1月1日至12月31日期间的政府信息公开工作情况。", date(2008, 1, 1), date(2008, 12, 31)),
+        ("本年报覆盖2021年1月1日至2021年11月30日的统计数据。", date(2021, 1, 1), date(2021, 11, 30)),
     ],
 )
 def test_period_phrasings(text: str, first: date, last: date) -> None:
@@ -41,10 +46,19 @@ def test_period_phrasings(text: str, first: date, last: date) -> None:
         "据统计,2019年3月1日至3月5日共受理咨询12次。",  # bare 统计 is not a period keyword
         "《条例》自2008年5月1日起施行。",
         "报告期内,我局2019年3月1日至3月5日组织培训。",  # 报告期内 then an event
+        "宣传活动涵盖2019年5月1日至6月30日,共发放资料300份。",  # 涵盖 outside a sentence about the report
+        "本报告提到的专项检查涵盖2019年1月1日至6月30日发布的政府信息。",  # a check's scope, not the report's
+        "本报告由六部分组成,涵盖了2020年某县政府信息公开工作。",  # a year, no range
     ],
 )
 def test_not_a_period(text: str) -> None:
     assert find_period(text) is None
+
+
+def test_a_period_keyword_wins_over_what_the_report_covers() -> None:
+    text = "本报告涵盖2019年1月1日至12月31日的政府信息公开工作情况。本报告统计期限为2019年1月1日至2019年12月20日。"
+    p = find_period(text)
+    assert p is not None and p.last == date(2019, 12, 20)
 
 
 @pytest.mark.parametrize(
