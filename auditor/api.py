@@ -38,6 +38,7 @@ class RunResult:
     fail_on: str = "error"
     run_info: dict[str, Any] = field(default_factory=dict)  # extra `run` keys: baseline, index (CI gate)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files passed over: (path, why)
+    new_ids: set[str] | None = None  # CI gate: the submissions (the rest is the archive they were checked against)
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -155,6 +156,7 @@ def audit_documents(
         started=started,
         config=config.model_dump(by_alias=True, exclude_defaults=True),
         fail_on=config.fail_on,
+        new_ids=new_ids,
     )
 
 

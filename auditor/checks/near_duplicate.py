@@ -66,7 +66,10 @@ def check(rule, corpus):
             continue
         copy, orig = copier(corpus, pair)
         flip = copy.id == pair.b
-        passages = sorted((x for x in pair.passages if not x.boilerplate), key=lambda x: -(x.a_end - x.a_start))
+        # evidence is the shared text beyond formulas; a pair that shares only text the corpus
+        # treats as formulas (a template copied by many organs) still shows what it shares
+        own = [x for x in pair.passages if not x.boilerplate] or list(pair.passages)
+        passages = sorted(own, key=lambda x: -(x.a_end - x.a_start))
         ev = []
         for x in passages[: p.evidence_passages]:
             cs, ce, os_, oe = (x.b_start, x.b_end, x.a_start, x.a_end) if flip else (x.a_start, x.a_end, x.b_start, x.b_end)

@@ -169,6 +169,7 @@ def check_against_index(
         started=started,
         config=config.model_dump(by_alias=True, exclude_defaults=True),
         fail_on=config.fail_on,
+        new_ids=new_ids,
     )
     return result, ctx
 

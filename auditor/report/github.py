@@ -14,7 +14,7 @@ LF everywhere, and ``:`` and ``,`` inside properties.
 
 from __future__ import annotations
 
-from auditor.report.locations import line_of, repo_path
+from auditor.report.locations import line_of, repo_path, submitted_first
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,7 +35,7 @@ def annotations(result) -> str:
     for f in sorted(new, key=lambda f: -f.severity.rank):  # stable: run order within a severity
         props = []
         located = None
-        for doc_id in f.documents:
+        for doc_id in submitted_first(f.documents, getattr(result, "new_ids", None)):
             d = docs.get(doc_id)
             if d is None:
                 continue

@@ -42,3 +42,11 @@ def line_of(doc: Document, offset: int) -> int | None:
         return None
     raw_at = doc.to_raw[min(offset, len(doc.to_raw) - 1)]
     return doc.raw.count("\n", 0, raw_at) + 1
+
+
+def submitted_first(doc_ids: list[str], new_ids: set[str] | None) -> list[str]:
+    """A finding's documents with the submitted ones first (a CI gate locates findings on
+    what was submitted: an archived partner may not exist in the repository)."""
+    if not new_ids:
+        return list(doc_ids)
+    return [d for d in doc_ids if d in new_ids] + [d for d in doc_ids if d not in new_ids]

@@ -13,7 +13,7 @@ import json
 from urllib.parse import quote
 
 from auditor import __version__
-from auditor.report.locations import line_of, repo_path
+from auditor.report.locations import line_of, repo_path, submitted_first
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -44,26 +44,38 @@ def render_sarif(result) -> str:
             uris[doc_id] = quote(path, safe="/")
         return uris[doc_id]
 
+    new_ids = getattr(result, "new_ids", None)
+
+    def location(e, doc_id: str) -> dict:
+        d = docs.get(doc_id)
+        phys = {"artifactLocation": {"uri": uri(doc_id)}}
+        if e is not None:
+            line = line_of(d, e.start) if d is not None else None
+            if line is None:
+                region = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
+            else:
+                # a plain-text report: lines of the file itself (code-scanning UIs place results by
+                # line); the canonical-text span goes along as a property, since SARIF char offsets
+                # would have to count the file's own characters
+                end = max(line, line_of(d, max(e.start, e.end - 1)) or line)
+                region = {"startLine": line, "endLine": end, "snippet": {"text": e.text},
+                          "properties": {"canonicalStart": e.start, "canonicalEnd": e.end}}
+            phys["region"] = region
+        loc = {"physicalLocation": phys, "logicalLocations": [{"name": doc_id, "kind": "document"}]}
+        if new_ids and doc_id not in new_ids:
+            loc["properties"] = {"archived": True}
+        return loc
+
     results = []
     for f in result.findings:
-        locs = []
-        for e in f.evidence[:5] or [None]:
-            doc_id = e.document if e else f.documents[0]
-            d = docs.get(doc_id)
-            phys = {"artifactLocation": {"uri": uri(doc_id)}}
-            if e is not None:
-                line = line_of(d, e.start) if d is not None else None
-                if line is None:
-                    region = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
-                else:
-                    # a plain-text report: lines of the file itself (code-scanning UIs place results by
-                    # line); the canonical-text span goes along as a property, since SARIF char offsets
-                    # would have to count the file's own characters
-                    end = max(line, line_of(d, max(e.start, e.end - 1)) or line)
-                    region = {"startLine": line, "endLine": end, "snippet": {"text": e.text},
-                              "properties": {"canonicalStart": e.start, "canonicalEnd": e.end}}
-                phys["region"] = region
-            locs.append({"physicalLocation": phys, "logicalLocations": [{"name": doc_id, "kind": "document"}]})
+        # a CI gate places the result on the submitted report; the archived partner is related
+        primary = submitted_first(f.documents, new_ids)[0]
+        evs = f.evidence[:10]
+        main = [e for e in evs if not new_ids or e.document in new_ids][:5] or [None]
+        locs = [location(e, e.document if e else primary) for e in main]
+        related = [location(e, e.document) for e in evs if new_ids and e.document not in new_ids][:5]
+        named = {loc["logicalLocations"][0]["name"] for loc in related}
+        related += [location(None, d) for d in f.documents if new_ids and d not in new_ids and d not in named]
         res = {
             "ruleId": f.rule,
             "level": _LEVEL[f.severity.value],
@@ -72,6 +84,8 @@ def render_sarif(result) -> str:
             "partialFingerprints": {"auditorFinding/v1": f.id},
             "properties": {"category": f.category, "documents": f.documents},
         }
+        if related:
+            res["relatedLocations"] = [dict(loc, id=i) for i, loc in enumerate(related)]
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
         if baselined_run:

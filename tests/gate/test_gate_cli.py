@@ -185,3 +185,35 @@ def test_bad_index_inputs_are_usage_errors(tmp_path, archive):
     # a report file (not an index) as --against is a corpus of one
     p = audit("check", new, "--against", archive.root / archive.latest(10).filename, "--out", "-", "--format", "json")
     assert p.returncode == 0, p.stderr
+
+
+def test_gate_outputs_are_located_on_the_submission(tmp_path, archive):
+    """SARIF results and annotations point at the new file; the archived partner is a related location."""
+    import random
+
+    from tests.gate.test_outputs import SCHEMA
+    import jsonschema
+
+    orig = archive.latest(4)
+    new = write_new(tmp_path / "new", "copy.txt", reportgen.next_year_copy(orig, random.Random(8)))
+    out = tmp_path / "out"
+    p = audit("check", new, "--against", archive.index, "--out", out, "--format", "sarif,json")
+    assert p.returncode == 1, p.stdout
+    sarif = json.loads((out / "results.sarif").read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).iter_errors(sarif))
+    dup = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "DUP001"]
+    assert dup
+    for r in dup:
+        assert {loc["logicalLocations"][0]["name"] for loc in r["locations"]} == {"copy.txt"}
+        assert {loc["logicalLocations"][0]["name"] for loc in r["relatedLocations"]} == {orig.filename}
+        assert all(loc["properties"]["archived"] for loc in r["relatedLocations"])
+
+
+def test_a_copy_found_by_the_gate_shows_its_evidence(tmp_path, archive):
+    import random
+
+    orig = archive.latest(4)
+    new = write_new(tmp_path / "new", "copy.txt", reportgen.next_year_copy(orig, random.Random(8)))
+    data = _json(audit("check", new, "--against", archive.index, "--out", "-", "--format", "json"))
+    (dup,) = [f for f in data["findings"] if f["rule"] == "DUP001"]
+    assert {e["document"] for e in dup["evidence"]} == {"copy.txt", orig.filename}
