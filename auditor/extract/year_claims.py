@@ -4,6 +4,8 @@ Two families a reader checks against the title:
 
 * the report naming itself in its preamble — "特向社会公布2008年度…年度报告",
   "由…编制的2019年度政府信息公开年度报告", "现公布《…2022年…年度报告》".
+  The year whose work the report is made from counts too ("完成2020年政府信息
+  公开工作,形成本报告"), unless the words between name a cited plan or notice.
   Only the preamble counts, and only with a verb that publishes *this* report:
   a 2023 report that "在门户网站发布《…2022年…年度报告》" is telling what it
   did during 2023, and 《关于做好2022年…年度报告…的通知》 is a cited document;
@@ -29,7 +31,17 @@ _SELF = [
     re.compile(r"编制(?:了|完成)?《(?!关于)[^》。;\n\d]{0,30}?" + _Y + r"[^》。;\n]{0,30}?(?:年度报告|年报)》"),
     # 现将2019年政府信息公开工作年度报告公布如下
     re.compile(r"现将(?:我[^\d。;\n]{0,3})?《?[^。;\n《》\d]{0,20}?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|年报)[》]?(?:予以)?(?:公布|发布)"),
+    # the year whose work the report is made from: "完成2020年政府信息公开工作,形成本报告",
+    # "对2020年度政府信息公开工作进行了总结,编制本报告", "总结2019年度…工作情况,特编制本年报"
+    re.compile(
+        r"(?:完成|总结|回顾|对|就)了?\s*(?:我[^\d。;\n《》]{0,4})?" + _Y
+        + r"(?P<mid>[^。;\n《》\d]{0,30}?(?:工作|情况)[^。;\n《》\d]{0,8}?)[,，]?\s*(?:特|并|现)?"
+        r"(?:形成|编制|制作|撰写|汇总形成)(?:了|成)?本(?:年度)?(?:报告|年报)"
+    ),
 ]
+# what makes the words between such a year and 本报告 a cited document or another report:
+# "完成2021年政务公开工作要点…", "做好2020年度…年度报告的编制"
+_NOT_SUBJECT = re.compile(r"关于|通知|要点|安排|意见|方案|办法|规定|部署|要求|计划|报告|年报")
 _PREAMBLE_END = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}[、.]|第[一二三四五六七八九十]{1,2}部分|\([一二三四五六七八九十]{1,2}\))")
 _PREAMBLE_MAX = 1500
 
@@ -62,6 +74,8 @@ def self_references(text: str) -> list[YearClaim]:
     out: dict[int, YearClaim] = {}
     for rx in _SELF:
         for m in rx.finditer(head):
+            if "mid" in rx.groupindex and _NOT_SUBJECT.search(m.group("mid")):
+                continue
             out.setdefault(m.start(1), YearClaim(year_value(m.group(1)), m.start(1), m.end(1), m.start(), m.end()))
     return sorted(out.values(), key=lambda c: c.start)
 
