@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 
 # Words that make a figure a running total by themselves.
-_SINCE_INCEPTION = re.compile(r"历年|迄今|至今|总量|以来|到目前|到现在|截至目前|截止目前")
-# 累计 and the words that tell a running total's reading date ("截至2011年底").
+_SINCE_INCEPTION = re.compile(r"历年|迄今|至今|总量|以来")
+# 累计 and the words that tell a running total's reading date ("截至2011年底", "到目前");
+# without 累计 they only say when the count was read ("截至目前,共受理…").
 _RUNNING = re.compile(r"累计")
-_AS_OF = re.compile(r"截至|截止|到(?:(?:19|20)\d{2}年)?(?:年底|年末|\d{1,2}月)")
+_AS_OF = re.compile(r"截至|截止|到(?:目前|现在|(?:(?:19|20)\d{2}年)?(?:年底|年末|\d{1,2}月))")
 # The year itself as the span: "全年", "本年度", "2024年度", "年度累计", "1月至12月".
 _ONE_YEAR = re.compile(
     r"全年|本年|今年|当年|年内|年度累计|(?:19|20)\d{2}年度|(?<!历)年度|1[月\-—至到]+12月|一月至十二月"

@@ -62,3 +62,20 @@ def test_cumulative_below_annual_fires(text):
 )
 def test_cumulative_below_annual_does_not_fire(text):
     assert fired(text, "CUM001") == []
+
+
+@pytest.mark.parametrize(
+    "clause,head,scope",
+    [
+        ("共受理申请", "截至目前,共受理申请", "as-of"),
+        ("本单位到目前累计主动公开", "本单位到目前累计主动公开", "cumulative"),
+        ("共公开信息", "自2008年至今共公开信息", "cumulative"),
+        ("本年度共受理申请", "截至目前,本年度共受理申请", "annual"),
+    ],
+)
+def test_a_reading_date_alone_is_not_a_running_total(clause, head, scope):
+    assert scope_of(clause, head, 2020) == scope
+
+
+def test_截至目前_alone_is_not_compared_with_the_year():
+    assert fired("截至目前,共受理申请12件。本年度受理申请15件。", "CUM001") == []
