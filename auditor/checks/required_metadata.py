@@ -1,5 +1,12 @@
 """A report lacks a piece of identification every report must carry:
-a signing date, or the issuing agency's name in its title."""
+a signing date, or the issuing agency's name in its title.
+
+A title without the agency is a warning when nothing else in the report says
+whose it is (or only "省法制办", "我局": which province, which bureau?).  When
+the report's own text names the organ with its place — the signature, or the
+body ("2011年,某县在…") — the title is a page heading under the organ's banner
+and the report is still identifiable: information only.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +41,22 @@ _GENERIC_TITLE = re.compile(
 )
 
 
+# A name that tells whose report it is on its own: it starts with a proper place name
+# ("某县", "某市某局") or is a national organ; "省法制办", "区民政局", "县政府办公室" do not
+# say which province, district or county.
+_IDENTIFYING = re.compile(
+    r"^(?:国家|国务院|中国|中华人民共和国|(?![省市县区州旗盟镇乡本我该全各])[\u4e00-\u9fff]{1,12}?"
+    r"(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|区|县|旗|州|盟|镇|乡|街道|苏木))"
+)
+
+
+def _named_in_text(doc: Document) -> str:
+    """The organ's name as the report's own text gives it (signature, agency line, body), if it identifies it."""
+    if doc.agency and doc.agency_source in ("signature", "heading", "body") and _IDENTIFYING.match(doc.agency):
+        return doc.agency
+    return ""
+
+
 def _title_names_someone(title: str) -> bool:
     """Whether the title has a name left once years and genre words are removed ("怀远二中2021年…")."""
     rest = _GENERIC_TITLE.sub("", title)
@@ -64,6 +87,10 @@ def check(rule, doc: Document):
     if doc.title_span and p.field == "title_agency":
         ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
     msg, severity = _MESSAGES[p.field], None
+    if p.field == "title_agency" and (named := _named_in_text(doc)):
+        # a page title under the organ's own banner; the report says whose it is
+        msg += f" (正文写明机关: {named})"
+        severity = "info"
     if p.field == "signed":
         tail = doc.text.rstrip()
         ev.append(evidence(doc, max(0, tail.rfind("\n") + 1), len(tail)))

@@ -215,6 +215,8 @@ def _signature_agency(text: str, date: DateValue) -> str:
 
 
 _NAME = r"([\u4e00-\u9fff]{2,24}?(?:%s))" % ORGAN_SUFFIX.replace("|会", "")
+# a place standing for its government: "某县", "某某自治州" (not 全县, 我县, 该市, 本区, 市临空经济区)
+_PLACE_NAME = r"((?![全我本该各此省市县区州旗盟镇乡])[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟))"
 # sentences of the genre that name the author: "由上海市经济和信息化委员会(以下简称我委)编制",
 # "结合2022年威海市统计局政府信息公开工作实际", "现公布泰州市人民政府2017年…年度报告"
 _BODY_AGENCY = [
@@ -222,7 +224,9 @@ _BODY_AGENCY = [
     re.compile(r"结合(?:19|20)\d{2}年度?" + _NAME + r"(?:政府信息公开|政务公开)"),
     re.compile(r"汇总(?:19|20)\d{2}年度?" + _NAME + r"的"),
     re.compile(r"现(?:公布|发布|将)" + _NAME + r"(?:19|20)\d{2}年"),
-    re.compile(r"(?:^|\n)(?:19|20)\d{2}年度?[,]\s*" + _NAME + r"(?=紧紧|认真|坚持|按照|围绕|深入|全面|始终|严格|继续|进一步|以)"),
+    re.compile(r"(?:^|\n)[ \t\u3000]*(?:19|20)\d{2}年度?[,]\s*" + _NAME + r"(?=紧紧|认真|坚持|按照|围绕|深入|全面|始终|严格|继续|进一步|以)"),
+    # a government named by its place, as titles do ("2011年,某县在省、市主管部门的指导下")
+    re.compile(r"(?:^|\n)[ \t\u3000]*(?:19|20)\d{2}年度?[,]\s*" + _PLACE_NAME + r"(?=在|紧紧|认真|坚持|按照|围绕|深入|全面|始终|严格|继续|进一步|以)"),
 ]
 _SOURCE_AGENCY = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:|]\s*([\u4e00-\u9fff]{2,24})")
 
