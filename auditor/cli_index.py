@@ -100,17 +100,21 @@ def add_cmd(
     index: IndexArg,
     paths: PathsArg,
     keep: Annotated[bool, typer.Option("--keep", help="Keep an indexed report whose id is added again with other content")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace an indexed report whose id is added again with other content")] = False,
     jobs: JobsOpt = 0,
     config: ConfigOpt = None,
 ) -> None:
-    """Add reports to an index (created if missing); a report with an indexed id replaces it."""
+    """Add reports to an index (created if missing).  A report whose id is already indexed with
+    other content is an error (exit 2, nothing added) unless --replace or --keep says which wins."""
     from auditor.index import CorpusIndexError
     from auditor.index.build import add
 
     _missing(paths)
     params = _params(config)
     try:
-        out = add(index, paths, params, replace=not keep, jobs=jobs)
+        if keep and replace:
+            _fail("--keep and --replace contradict each other")
+        out = add(index, paths, params, replace=True if replace else False if keep else None, jobs=jobs)
     except (CorpusIndexError, sqlite3.DatabaseError) as exc:
         _fail(str(exc))
     _report(out, f"added to {index}")

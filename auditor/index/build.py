@@ -285,13 +285,37 @@ def _quiesce(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = None, replace: bool = True,
+def _collisions(idx: CorpusIndex, entries: list[Entry]) -> list[str]:
+    """Ids of entries already indexed with other content."""
+    found: list[str] = []
+    by_id = {e.id: e.sha256 for e in entries}
+    ids = list(by_id)
+    for lo in range(0, len(ids), 500):
+        chunk = ids[lo: lo + 500]
+        q = f"SELECT id, sha256 FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+        found += [i for i, sha in idx.con.execute(q, chunk) if sha != by_id[i]]
+    return sorted(found)
+
+
+def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = None, replace: bool | None = True,
                 create: bool = True) -> Outcome:
-    """Store prepared entries in one write transaction (the concurrency-safe path)."""
+    """Store prepared entries in one write transaction (the concurrency-safe path).
+
+    ``replace``: True replaces an indexed report whose id comes again with
+    other content, False keeps it, None refuses the whole addition (an id
+    collision is an error unless the caller said which one wins).
+    """
     params = params or DedupParams()
     out = Outcome()
     with CorpusIndex(path, create=create) as idx:
         with idx.write():
+            if replace is None and idx.initialised():
+                clash = _collisions(idx, entries)
+                if clash:
+                    shown = ", ".join(clash[:3]) + (f" and {len(clash) - 3} more" if len(clash) > 3 else "")
+                    raise CorpusIndexError(f"{path}: {len(clash)} report(s) already indexed under the same id with other "
+                                           f"content ({shown}); nothing was added: --replace to replace them, "
+                                           "--keep to keep the indexed ones")
             if not idx.initialised():
                 _initialise(idx, params, _stop_sets(params)([e.unique for e in entries]), len(entries))
             out.notes.extend(check_fresh(idx, params))
@@ -303,7 +327,7 @@ def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = N
     return out
 
 
-def add(path: Path, paths: list[Path], params: DedupParams | None = None, replace: bool = True,
+def add(path: Path, paths: list[Path], params: DedupParams | None = None, replace: bool | None = True,
         jobs: int = 0) -> Outcome:
     """Add (or replace, by id) every report under `paths`; creates the index if missing."""
     from auditor.ingest import discover

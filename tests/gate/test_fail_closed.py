@@ -62,3 +62,17 @@ def test_an_empty_index_is_not_a_corpus(work):
     con.close()
     r = run("check", "new", "--against", "idx.db", "--out", str(work / "out"), cwd=work)
     assert r.returncode == 2 and "holds no report" in r.stderr
+
+
+def test_index_add_refuses_an_id_collision_unless_told_which_wins(work):
+    assert run("index", "build", "idx.db", "new", cwd=work).returncode == 0
+    changed = work / "other" / "r.txt"
+    changed.parent.mkdir()
+    changed.write_text((work / "new" / "r.txt").read_text(encoding="utf-8").replace("2009", "2011"), encoding="utf-8")
+    before = _digest(work / "idx.db")
+    r = run("index", "add", "idx.db", "other", cwd=work)
+    assert r.returncode == 2 and "already indexed under the same id" in r.stderr and "--replace" in r.stderr
+    assert _digest(work / "idx.db") == before
+    assert run("index", "add", "idx.db", "other", "--keep", cwd=work).returncode == 0
+    r = run("index", "add", "idx.db", "other", "--replace", cwd=work)
+    assert r.returncode == 0 and "replaced" in r.stderr + r.stdout
