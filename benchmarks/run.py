@@ -33,6 +33,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from benchmarks import hostile
 from benchmarks.generate import GENERATOR_VERSION, generate
 from benchmarks.memwatch import MemWatch
 
@@ -278,19 +279,23 @@ def html_scale(specs: list[tuple[int, int]]) -> list[dict]:
     return out
 
 
-def update_html_scale(path: Path, results: list[dict]) -> None:
-    """Replace (or insert before the raw numbers) the HTML-at-scale section of an existing results file."""
+def replace_section(path: Path, heading: str, section: list[str]) -> None:
+    """Replace (or insert before the raw numbers) one `## ` section of an existing results file."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     lines = text.splitlines()
-    section = _html_scale_section(results, path)[1:]
-    if HTML_SCALE_HEADING in lines:
-        start = lines.index(HTML_SCALE_HEADING)
+    if heading in lines:
+        start = lines.index(heading)
         end = next((k for k in range(start + 1, len(lines)) if lines[k].startswith("## ")), len(lines))
         lines[start:end] = section + [""]
     else:
         at = lines.index("## Raw numbers") if "## Raw numbers" in lines else len(lines)
         lines[at:at] = section + [""]
     path.write_text("\n".join(lines) + ("\n" if text.endswith("\n") else ""), encoding="utf-8")
+
+
+def update_html_scale(path: Path, results: list[dict]) -> None:
+    """Replace the HTML-at-scale section of an existing results file."""
+    replace_section(path, HTML_SCALE_HEADING, _html_scale_section(results, path)[1:])
 
 
 def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = None) -> None:
@@ -374,6 +379,9 @@ def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = 
     else:
         lines.append("- 100,000-report targets: run `make bench BENCH_FULL=1`.")
     lines += _html_scale_section(html_scale, path)
+    kept = _previous_section(path, hostile.HEADING)
+    if kept:  # measured by --only-hostile or an earlier full run
+        lines += [""] + kept
     hand = _previous_section(path, HAND_NOTES_HEADING)
     if hand:  # measurements made outside `make bench` (a re-run of one size, say) survive a regeneration
         lines += [""] + hand
@@ -395,8 +403,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-html-scale", action="store_true", help="skip the synthetic HTML-at-scale report (keep the previous section)")
     ap.add_argument("--html-scale", default="100000x10000,100000x45000", help="DOCSxFINDINGS,… of the synthetic HTML reports")
     ap.add_argument("--only-html-scale", action="store_true", help="measure only the synthetic HTML reports and update that section of --results")
+    ap.add_argument("--only-hostile", action="store_true", help="measure only the hostile inputs and update that section of --results")
     a = ap.parse_args(argv)
     specs = [tuple(int(x) for x in spec.split("x")) for spec in a.html_scale.split(",") if spec.strip()]
+    if a.only_hostile:
+        replace_section(a.results, hostile.HEADING, hostile.section(hostile.measure(WORK / "hostile")))
+        print(f"wrote {a.results}", file=sys.stderr)
+        return 0
     if a.only_html_scale:
         update_html_scale(a.results, html_scale(specs))
         print(f"wrote {a.results}", file=sys.stderr)
@@ -414,6 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         write_results(rows, a.results)
     if not a.no_html_scale:
         write_results(rows, a.results, html_scale(specs))
+    replace_section(a.results, hostile.HEADING, hostile.section(hostile.measure(WORK / "hostile")))
     print(f"wrote {a.results}", file=sys.stderr)
     return 0
 
