@@ -27,6 +27,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.extract.quantities import normalise_label
 from auditor.model import Breakdown, Document, Quantity
 
 KIND = "breakdown_sum"
@@ -106,8 +107,23 @@ def _sum(rule, doc: Document, bd: Breakdown, p: Params):
     )
 
 
+def _item_texts(doc: Document, bd: Breakdown) -> list[str]:
+    """Each part's whole item as written, from the end of the part before it.
+
+    The label alone may stop at a quote ("“政务动态”栏目发布信息2条" is labelled
+    "栏目发布信息"), which would make different items look the same.
+    """
+    out = []
+    prev = bd.parts[0].span_start
+    for q in bd.parts:
+        out.append(normalise_label(doc.text[prev : q.start].strip(" ,;、:。")) if prev <= q.start else q.label)
+        prev = q.end
+    return out
+
+
 def _repeated(rule, doc: Document, bd: Breakdown):
-    counts = Counter((q.label, q.value) for q in bd.parts if q.label)
+    labels = {id(q): q.label for q in bd.parts}
+    counts = Counter((item, q.value) for item, q in zip(_item_texts(doc, bd), bd.parts) if labels[id(q)])
     for (label, value), n in sorted(counts.items(), key=lambda kv: kv[0][0]):
         if n < 2:
             continue

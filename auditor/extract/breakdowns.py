@@ -58,6 +58,8 @@ _NEW_STATEMENT = re.compile(r"^\s*(?:以上)?(?:共|合计|总计|累计|全年|
 _TRAILING_TOTAL = re.compile(r"^[,;、]?(?:以上)?(?:合计|共计|总计|总共|共)$")
 # a remainder item; "其他组织" is a class of applicant, not the rest
 _OTHER = re.compile(r"^(?:和|及|以及|与)?(?:其他|其它|其余|剩余)(?!组织)")
+# a remainder item's label: "其他信息", or a class ending in it ("…等民众关心的其他信息")
+_REMAINDER = re.compile(_OTHER.pattern + r"|(?:其他|其它|其余)(?!组织)[\u4e00-\u9fff]{0,4}$")
 _OPEN_LEAD = re.compile(r"主要|包括.{0,20}在内|例如|比如|诸如")
 _AMONG = re.compile(r"在([^,。;\n]{2,20})中[,]?(?=[^,。;\n]*$)")
 # a publication channel: parts naming one after a list of content classes are another measure
@@ -280,7 +282,9 @@ def _marker(ctx: _Ctx, run: list[Quantity], fs: int) -> tuple[str, str, int]:
     i = ctx.index[id(run[0])]
     same = [q for q in ctx.counts[max(0, i - 8) : i] if q.unit == run[0].unit]
     floor = ctx.end(same[-1]) if same else 0
-    lo = max(floor, fs - 12)
+    # the item starts after the last , ; : — not at a quote or 、 inside it ("其中,通过“…网站”发布信息N条")
+    item = max(s.rfind(c, max(floor, first - 60), first) for c in ",;:。") + 1 or fs
+    lo = max(floor, min(fs, item) - 12)
     lead = s[lo:first]
     if m := _LEAD_MARKER.search(lead):
         return m.group(), lead, lo + m.start()
@@ -443,7 +447,7 @@ def _closure(ctx: _Ctx, d: _Draft) -> str:
     mixed = any(q.unit != last.unit and q.unit in _ITEM_UNITS for q in ctx.within(d.at, ctx.end(last)))
     if tail.startswith("等") or last.clause.endswith("等") or _OPEN_LEAD.search(d.lead) or mixed or d.ambiguous:
         return "open"
-    if d.marker == "合计" or any(_OTHER.match(p.label) for p in parts):
+    if d.marker == "合计" or any(_REMAINDER.search(p.label) for p in parts):
         return "exhaustive"
     # "共30件,分别为网上12件、当面9件、信函9件" lists the whole; "网上和当面分别为12件和9件"
     # only the classes it names
@@ -485,7 +489,7 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                 d = _Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0]))  # the same total cut another way
             elif (outer := holder.get(id(d.total))) is not None and outer is not d:
                 outer.parts = outer.parts + rest  # "…通知公告20条,包括…11条,…6条;年报1条,其他44条"
-            elif any(_OTHER.match(q.label) for q in rest):
+            elif any(_REMAINDER.search(q.label) for q in rest):
                 d.parts = d.parts + rest  # a remainder item belongs to the list: the excess stands
         out.append(d)
     return out

@@ -343,3 +343,21 @@ def test_其他组织_is_a_class_not_the_rest():
 )
 def test_具体_introduces_a_list(text, total, parts):
     assert (total, parts, "exhaustive") in _shape(text)
+
+
+def test_a_quoted_name_inside_an_item_does_not_hide_its_marker():
+    text = "主动公开政府信息300条,其中,通过“某县人民政府门户网站”发布信息310条,“某县政务微信”发布信息50条。"
+    assert [s for s, _ in fired(text, "SUM001")] == ["warning"]
+
+
+def test_a_class_ending_in_其他信息_is_the_remainder():
+    text = "主动公开政府信息500条,其中概况类信息100条;政务动态类信息250条;工作报告、重大事件等民众关心的其他信息共计120条。"
+    assert _shape(text) == [(500, [100, 250, 120], "exhaustive")]
+    assert fired(text, "SUM001")[0][0] == "error"
+
+
+def test_items_differing_only_inside_quotes_are_not_repeats():
+    text = "网站发布信息20条,其中“政务动态”栏目发布信息2条,“通知公告”栏目发布信息2条,“政策解读”栏目发布信息2条,其他信息14条。"
+    assert fired(text, "SUM002") == []
+    text = "网站发布信息20条,其中规划总结2条、公文4条、规划总结2条、其他信息12条。"
+    assert [s for s, _ in fired(text, "SUM002")] == ["warning"]
