@@ -474,10 +474,16 @@ def _other_channel(parts: list[Quantity], total: Quantity) -> int:
 
 
 def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
-    """Split double cuts, give a sub-list's remainder back to its list, drop other channels."""
+    """Split double cuts, give a sub-list's remainder back to its list, drop other channels.
+
+    Parts that each restate the whole ("73条,其中依托网站公开73条;通过微信公开73条;
+    通过公开栏公开73条": the same items on every channel) are no breakdown at all.
+    """
     out: list[_Draft] = []
     holder = {id(p): d for d in drafts for p in d.parts}
     for d in drafts:
+        if len(d.parts) >= 2 and all(q.value == d.total.value for q in d.parts):
+            continue
         if k := _other_channel(d.parts, d.total):
             d.parts = d.parts[:k]
         computed = sum((q.value for q in d.parts), Decimal(0))

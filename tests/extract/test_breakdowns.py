@@ -361,3 +361,9 @@ def test_items_differing_only_inside_quotes_are_not_repeats():
     assert fired(text, "SUM002") == []
     text = "网站发布信息20条,其中规划总结2条、公文4条、规划总结2条、其他信息12条。"
     assert [s for s, _ in fired(text, "SUM002")] == ["warning"]
+
+
+def test_parts_each_restating_the_whole_are_no_breakdown():
+    text = "主动公开政府信息60条,其中依托政府网站公开信息60条;通过微信公众号公开信息60条;通过政务公开栏公开信息60条。"
+    assert _shape(text) == []
+    assert fired(text, "SUM001") == []
