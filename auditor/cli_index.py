@@ -41,17 +41,10 @@ def _params(config: Optional[Path]):
 
 
 def _progress(label: str):
-    """A progress callback: a bar on a terminal, silent in CI (CONTRACT: progress goes to stderr)."""
-    if not sys.stderr.isatty():
-        return None
+    """A progress callback ``(done, total)``: a bar on a terminal, silent in CI (`auditor.report.progress`)."""
+    from auditor.report.progress import line_progress, wanted
 
-    def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\r{label} {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
+    return line_progress(label) if wanted(False) else None
 
 
 def _report(out, verb: str) -> None:
@@ -114,7 +107,8 @@ def add_cmd(
     try:
         if keep and replace:
             _fail("--keep and --replace contradict each other")
-        out = add(index, paths, params, replace=True if replace else False if keep else None, jobs=jobs)
+        out = add(index, paths, params, replace=True if replace else False if keep else None, jobs=jobs,
+                  progress=_progress("adding"))
     except (CorpusIndexError, sqlite3.DatabaseError) as exc:
         _fail(str(exc))
     _report(out, f"added to {index}")

@@ -328,7 +328,7 @@ def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = N
 
 
 def add(path: Path, paths: list[Path], params: DedupParams | None = None, replace: bool | None = True,
-        jobs: int = 0) -> Outcome:
+        jobs: int = 0, progress: Callable[[int, int], None] | None = None) -> Outcome:
     """Add (or replace, by id) every report under `paths`; creates the index if missing."""
     from auditor.ingest import discover
 
@@ -340,9 +340,11 @@ def add(path: Path, paths: list[Path], params: DedupParams | None = None, replac
     srcs = discover(paths)
     entries: list[Entry] = []
     skipped: list[tuple[str, str]] = []
-    for es, sk in _map(_prepare_source, [(s, params) for s in srcs], jobs or os.cpu_count() or 1):
+    for done, (es, sk) in enumerate(_map(_prepare_source, [(s, params) for s in srcs], jobs or os.cpu_count() or 1), 1):
         entries.extend(es)
         skipped.extend(sk)
+        if progress:
+            progress(done, len(srcs))
     out = add_entries(path, entries, params, replace)
     out.skipped = skipped
     return out

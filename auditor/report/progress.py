@@ -41,3 +41,15 @@ def terminal_progress(enabled: bool) -> Iterator[Report | None]:
 
     with bar:
         yield report
+
+
+def line_progress(label: str):
+    """A ``(done, total)`` callback redrawing one line on stderr (index build, add, rebuild)."""
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{label} {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
