@@ -44,6 +44,8 @@ LATE_PASSES = [
     "2021年政府信息公开工作年度报告\n发布日期:2022-03-10\n2021年,政府信息公开工作稳步推进。",  # unknown: lenient
     "某县统计局2021年政府信息公开工作年度报告\n发布日期:2022-01-31\n2021年,我局认真贯彻落实条例。",
     "某县统计局2021年政府信息公开工作年度报告\n详见http://www.example.gov.cn/2022/0420/1.html\n2021年,我局认真贯彻落实条例。",
+    # the last date line dates a related page, not the report
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局认真贯彻落实条例。\n相关链接:\n某县统计局2022年政务公开工作要点\n2022-05-01",
 ]
 
 
@@ -125,6 +127,41 @@ YEAR_PASSES = [
 ]
 
 
+YEAR_PLANS = [
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条。\n五、存在的主要问题及改进情况\n2022年,我局要进一步加强政府信息公开工作。",
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条。\n五、存在的主要问题及改进情况\n(二)改进措施\n2022年,我局持续深化政务公开,着力提升公开质量。",
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条。\n六、下一步工作打算\n2022年,我局继续做好政府信息公开工作。",
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条。2022年,我局拟新建政务公开专区。",
+]
+YEAR_WARNS = [
+    # one body sentence of another year: background or a left-over, the reader checks
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条。2020年,我局被评为政务公开先进单位。",
+    "某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息56条,较2020年增加5条。2020年,我局主动公开51条。",
+]
+YEAR_ERRORS = [
+    # the narrative of another year, twice
+    "某县统计局2021年政府信息公开工作年度报告\n一、概述\n2020年,我局认真贯彻落实《条例》。\n二、主动公开\n2020年,我局主动公开政府信息56条。",
+    # a later year reported on, outside any plan
+    "某县统计局2020年政府信息公开工作年度报告\n统计期限为2021年1月1日至2021年12月31日。\n2021年,我局主动公开政府信息56条。",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_PLANS)
+def test_year_consistency_plans_are_not_claims(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, "YR001", text) == []
+
+
+@pytest.mark.parametrize("text", YEAR_WARNS)
+def test_year_consistency_one_body_sentence_warns(tmp_path: Path, text: str) -> None:
+    found = _findings(tmp_path, "YR001", text)
+    assert [f.severity.value for f in found] == ["warning"] and "请核对" in found[0].message
+
+
+@pytest.mark.parametrize("text", YEAR_ERRORS)
+def test_year_consistency_repeated_or_period_is_error(tmp_path: Path, text: str) -> None:
+    assert _raised(tmp_path, "YR001", text) == ["error"]
+
+
 @pytest.mark.parametrize("text", YEAR_FIRES)
 def test_year_consistency_fires(tmp_path: Path, text: str) -> None:
     assert _raised(tmp_path, "YR001", text) == ["error"]
@@ -139,6 +176,9 @@ def test_year_consistency_silent(tmp_path: Path, text: str) -> None:
     "text, severity",
     [
         ("某县水利局2019年政府信息公开工作年度报告\n2019年,我局认真贯彻落实条例。\n2019年12月20日", "error"),
+        ("某县水利局2019年政府信息公开工作年度报告\n2019年,我局认真贯彻落实条例。\n特此报告\n2019年12月20日", "error"),
+        # the report's own title with its page date under it
+        ("某县水利局2021年政府信息公开工作年度报告\n2021-12-15\n一、总体情况\n2021年,我局认真贯彻落实条例。", "error"),
         ("某县水利局2010年政府信息公开工作年度报告\n发布时间:2010-01-27 17:00:31\n2010年,我局认真贯彻落实条例。", "error"),
         ("某县水利局2019年政府信息公开工作年度报告\n统计期限为2019年1月1日至2019年2月30日。\n2020年1月15日", "error"),
         ("某县水利局2018年政府信息公开工作年度报告\n统计期限自2018年1月1日起至201818年12月31日止。\n2019年1月15日", "info"),
@@ -156,6 +196,10 @@ def test_date_validity_fires(tmp_path: Path, text: str, severity: str) -> None:
         "某县水利局2019年政府信息公开工作年度报告\n发布日期:2020-01-09\n《条例》自2008年5月1日起施行。",
         # the title names the year of publication, the body the year reported on: YR001's finding
         "二〇一〇年某镇人民政府政府信息公开工作年度报告\n现将我镇二〇〇九年度工作情况报告如下:\n2009年,我镇积极推进政府信息公开工作。\n某镇人民政府\n二〇一〇年三月十日",
+        # a date line under another document's title dates that document
+        "某县水利局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局认真贯彻落实条例。\n附件:关于印发《某县水利局2021年政务公开工作要点》的通知\n2021年3月15日",
+        "某县水利局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局认真贯彻落实条例。\n相关链接:\n某县水利局2020年政府信息公开工作年度报告\n2021-01-15",
+        "某县水利局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局认真贯彻落实条例。\n二、主动公开\n转发省水利厅关于做好防汛工作的通知\n2021年6月1日",
     ],
 )
 def test_date_validity_silent(tmp_path: Path, text: str) -> None:

@@ -16,6 +16,7 @@ title's, else the period's, else the body's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pydantic import BaseModel
@@ -35,6 +36,24 @@ _BASIS = {"title": "标题年度", "period": "统计期限年度", "body": "正�
 class Params(BaseModel):
     model_config = PARAMS_CONFIG
     min_body_mentions: int = 1
+    # a year the body alone gives, fewer times than this, is a warning: one "2020年,我局被评为…"
+    # in a 2021 report may be background; the copied narrative of another year repeats its year
+    error_body_mentions: int = 2
+
+
+# A heading over plans: what a report says of a later year there is what it will do.
+_PLAN_HEADING = re.compile(r"改进|下一步|计划|打算|思路|展望|努力方向|今后|工作重点|工作目标|设想|安排")
+# a clause saying what will be done ("2022年,我局要…", "2022年,我局继续…")
+_PLAN_CLAUSE = re.compile(r"要|继续|持续|将|拟|计划|力争|争取|努力|进一步|着力")
+
+
+def _plan(doc: Document, start: int, end: int) -> bool:
+    """The year at start..end opens a plan: its clause says what will be done, or a plan heading governs it."""
+    stop = re.search(r"[。;\n]", doc.text[end:])
+    clause = doc.text[end : end + (stop.start() if stop else len(doc.text) - end)]
+    if _PLAN_CLAUSE.search(clause[:30]):
+        return True
+    return any(s.start <= start < s.end and _PLAN_HEADING.search(s.title) for s in doc.sections)
 
 
 def check(rule, doc: Document):
@@ -57,10 +76,11 @@ def check(rule, doc: Document):
                 s, e = doc.meta["inner_title_span"]
                 ev.append(evidence(doc, s, e))
                 claims["inner_title"] = iy
-        spans = report_year_spans(doc.text)
+        # a later year in a plan is what the organ will do, not the year reported on
+        spans = [(s, e, yr) for s, e, yr in report_year_spans(doc.text) if yr <= y or not _plan(doc, s, e)]
         years = Counter(yr for _, _, yr in spans)
         if len(spans) >= rule.params.min_body_mentions and y not in years and years:
-            body_year, _ = years.most_common(1)[0]
+            body_year, body_mentions = years.most_common(1)[0]
             claims["body"] = body_year
             ev.extend(evidence(doc, s, e) for s, e, yr in spans if yr == body_year)
     if doc.year_source != "period" and doc.period and doc.period[1].year != y and doc.period[0].year != y:
@@ -80,9 +100,14 @@ def check(rule, doc: Document):
         return
     parts = ", ".join(f"{k} {v}" for k, v in claims.items())
     zh = ", ".join(f"{_NAMES[k]}为{v}年" for k, v in claims.items())
+    severity, why = None, ""
+    if set(claims) == {"body"} and body_mentions < rule.params.error_body_mentions:
+        # one sentence of the body is all: it may tell of another year on purpose
+        severity, why = "warning", f" (仅正文一处写{claims['body']}年, 可能是回顾或背景; 请核对)"
     yield rule.finding(
-        f"{_BASIS[doc.year_source]}为{y}年, 但{zh}",
+        f"{_BASIS[doc.year_source]}为{y}年, 但{zh}{why}",
         [doc.id],
         ev[:8],
         {"title_year" if doc.year_source == "title" else "report_year": y, "basis": doc.year_source, **{f"{k}_year": v for k, v in claims.items()}, "summary": parts},
+        severity=severity,
     )

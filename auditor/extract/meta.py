@@ -180,9 +180,26 @@ def _date_only_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]
     return found
 
 
-def _signature_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]:
-    """Signing dates at the foot: alone on a line, or after the agency on one line ("某某局 2020年1月10日")."""
-    found = _date_only_lines(text, lines)
+# A line that names another document: the date under it dates that document (an attachment,
+# a cited notice, a "相关链接" entry), not the report ("特此报告" is the report's own close).
+_OTHER_DOCUMENT = re.compile(r"[《》]|附件|相关(?:链接|文章|阅读)|上一篇|下一篇|(?:通知|意见|方案|办法|要点|公告|决定|规定|细则|批复|年度报告|工作报告|工作总结)$")
+
+
+def _dates_another_document(text: str, d: DateValue, title: Span | None = None) -> bool:
+    """The line above `d` names another document (not the report's own title, `title`)."""
+    above = text[: d.start].rstrip()
+    if title is not None and title.start <= len(above) <= title.end:
+        return False
+    line = above[above.rfind("\n") + 1 :].strip(_LINE_FURNITURE + "：:")
+    return bool(line) and not organ_like(line) and bool(_OTHER_DOCUMENT.search(line))
+
+
+def _signature_lines(text: str, lines: list[tuple[int, str]], title: Span | None = None) -> list[DateValue]:
+    """Signing dates at the foot: alone on a line, or after the agency on one line ("某某局 2020年1月10日").
+
+    A date line under the title of another document is not a signature.
+    """
+    found = [d for d in _date_only_lines(text, lines) if not _dates_another_document(text, d, title)]
     if found:
         return found
     for pos, line in lines:
@@ -292,8 +309,9 @@ def extract_meta(doc: Document) -> None:
         doc.agency, doc.agency_source = agency, "title"
 
     # signing date: a date alone on one of the last lines, else near the top (上海 style)
-    tail = _signature_lines(text, _tail_lines(text, _DATE_LINE_TAIL))
-    head = _date_only_lines(text, _lines_with_offsets(text, 6))
+    own = Span(*doc.meta["inner_title_span"]) if inner else None
+    tail = _signature_lines(text, _tail_lines(text, _DATE_LINE_TAIL), own)
+    head = [d for d in _date_only_lines(text, _lines_with_offsets(text, 6)) if not _dates_another_document(text, d, own)]
     signed = tail[0] if tail else (head[0] if head else None)
     printed = printed_dates(text)
     written = next((p.date for p in printed if p.role == "written"), None)
