@@ -1,4 +1,5 @@
-"""STR004 (title without the issuing agency) and the organ read from the body, several phrasings each."""
+"""STR004 (title without the issuing agency), STR005 (title and signature disagree) and the organ read
+from the body, several phrasings each."""
 
 from __future__ import annotations
 
@@ -85,3 +86,38 @@ def test_title_without_agency_named_in_text_is_information(tmp_path: Path, text:
 )
 def test_title_with_agency_is_silent(tmp_path: Path, text: str) -> None:
     assert _severities(tmp_path, text) == []
+
+
+def _str005(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    result = audit([tmp_path], Config(select=["STR005"]), today=date(2026, 6, 30))
+    return [f.message for f in result.findings if f.rule == "STR005"]
+
+
+@pytest.mark.parametrize(
+    "title, signature",
+    [
+        ("某市某某区", "某某区人民政府"),  # the signature leaves out the city
+        ("某某省某某市统计局", "某某市统计局"),
+        ("某某自治州某某县人民政府", "某某县人民政府"),
+        ("某某县", "某某县人民政府办公室"),
+        ("某某区人民政府", "某某区人民政府办公室"),
+    ],
+)
+def test_same_organ_in_title_and_signature(tmp_path: Path, title: str, signature: str) -> None:
+    text = f"{title}2021年政府信息公开工作年度报告\n2021年,我单位认真贯彻落实条例。\n{signature}\n2022年1月10日"
+    assert _str005(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    "title, signature",
+    [
+        ("威海市文登人民政府办公室", "威海市文登区人民政府办公室"),  # a character lost
+        ("某某县民政局", "某某县人民政府办公室"),
+        ("某某市某某区统计局", "某某市某某县统计局"),
+        ("某县城市管理局", "某县交通管理局"),  # 城市 is not a higher place to drop
+    ],
+)
+def test_different_organ_in_title_and_signature(tmp_path: Path, title: str, signature: str) -> None:
+    text = f"{title}2021年政府信息公开工作年度报告\n2021年,我单位认真贯彻落实条例。\n{signature}\n2022年1月10日"
+    assert len(_str005(tmp_path, text)) == 1

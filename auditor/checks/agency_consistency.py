@@ -3,10 +3,13 @@
 "威海市文登人民政府办公室" in the title but "威海市文登区人民政府办公室" in the
 signature: one of them is wrong, and a series keyed on the name breaks.  A
 name that contains the other (上海市 / 上海市人民政府办公厅) is not a
-contradiction.
+contradiction, nor is one that only leaves out the higher-level place
+(某市某区 / 某区人民政府).
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import BaseModel
 
@@ -22,12 +25,33 @@ class Params(BaseModel):
     model_config = PARAMS_CONFIG
 
 
+# a leading place of a higher level: "某市" in "某市某区", "某省" in "某省某市统计局"
+# (only before a lower place: "某县城市管理局" loses nothing)
+_HIGHER_PLACE = re.compile(
+    r"^(?:(?![县区镇乡旗])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|自治州|州|盟)"
+    r"(?=[\u4e00-\u9fff]{1,10}?(?:市|区|县|旗|州|盟|镇|乡|街道))"
+)
+
+
+def _variants(key: str) -> set[str]:
+    """The key, and the key without its leading higher-level places ("某市某区政府" → "某区政府")."""
+    out = {key}
+    while (m := _HIGHER_PLACE.match(key)) is not None:
+        key = key[m.end() :]
+        out.add(key)
+    return out
+
+
+def _same_organ(a: str, b: str) -> bool:
+    return any(x in y or y in x for x in _variants(a) for y in _variants(b))
+
+
 def check(rule, doc: Document):
     sig = doc.meta.get("signature_agency")
     if not sig or doc.agency_source != "title" or not doc.agency:
         return
     a, b = agency_key(doc.agency), agency_key(sig)
-    if a in b or b in a:
+    if _same_organ(a, b):
         return
     ev = []
     if doc.title_span:

@@ -2,8 +2,8 @@
 
 Every field records where it came from, because the rules compare sources:
 a compilation heading that says 2012 over an inner title that says 2009 is a
-year mismatch, a title without an agency is a structure defect even when the
-signature names one.
+year mismatch, and a title without an agency says less than a signature or
+body sentence that names the organ with its place.
 """
 
 from __future__ import annotations

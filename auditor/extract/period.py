@@ -147,7 +147,8 @@ _CUTOFF = re.compile(r"(?:截至|截止)(?:到|至)?(?:时间|日期)?(?:为|是
 _DATA_BEFORE = re.compile(r"(?:统计|数据)[^。;,\n]{0,6}$")
 # what makes the clause a statement of the year's figures
 _FIGURE = re.compile(
-    r"(?:公开|发布|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?\d+\s*[条件项篇次个]"
+    # (not a stock of 专栏/平台 "3个", nor 发布会 held)
+    r"(?:公开|发布(?!会)|受理|收到|接到|办理|申请|复议|诉讼)[^。;]{0,30}?\d+\s*[条件项篇次]"
     r"|(?:尚未|未|没有)(?:接到|收到|受理|发生|办理|产生)"
 )
 

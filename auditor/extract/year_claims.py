@@ -105,14 +105,36 @@ _COMPARE = re.compile(r"(?:比|较|与|同比|相比|相较|对比|上年|去年
 _PLAN = re.compile(r"(?:计划|预计|力争|争取|将)")
 
 
+# a clause that compares, or names the report's own year ("全年", "本年度"): no year to inherit
+_COMPARING = re.compile(r"比|较|同比|相比|上年|去年|上一年|全年|本年|今年|年内|当年")
+
+
+def _paragraph_openers(text: str) -> dict[int, tuple[int, int, int]]:
+    """Paragraphs that open with the year they tell of ("2019年,我镇通过…"): line start → (start, end, year).
+
+    Plans ("2021年,我镇将继续…") are not openers (`report_year_spans` leaves them out).
+    """
+    from auditor.extract.meta import report_year_spans  # meta reads dates, not claims: no cycle
+
+    out = {}
+    for s, e, y in report_year_spans(text):
+        line = text.rfind("\n", 0, s) + 1
+        if not text[line:s].strip():
+            out[line] = (s, e, y)
+    return out
+
+
 def figure_years(text: str) -> list[tuple[YearClaim | None, int, int]]:
     """Every 公开 count: (the year its sentence gives it or None, count start, count end).
 
     The year is the last one printed before the count in the same clause; a
     year preceded by a comparison word marks a comparison and the count is
-    left out.  A count with no year in its clause is returned with None.
+    left out.  A count with no year in its clause takes the year its paragraph
+    opens with ("2019年,我镇通过网站公开信息94条。通过报纸公开信息611条。"), unless
+    its clause compares or says 全年/本年; without one it is returned with None.
     """
     out: list[tuple[YearClaim | None, int, int]] = []
+    openers = _paragraph_openers(text)
     for m in _COUNT.finditer(text):
         lo = max(text.rfind(c, 0, m.start()) for c in "。;\n")
         clause_start = lo + 1
@@ -121,7 +143,12 @@ def figure_years(text: str) -> list[tuple[YearClaim | None, int, int]]:
             continue
         years = find_years(before)
         if not years:
-            out.append((None, m.start(), m.end()))
+            opener = openers.get(text.rfind("\n", 0, m.start()) + 1)
+            if opener is not None and not _COMPARING.search(before):
+                s, e, y = opener
+                out.append((YearClaim(y, s, e, s, m.end()), m.start(), m.end()))
+            else:
+                out.append((None, m.start(), m.end()))
             continue
         s, e, y = years[-1]
         if _COMPARE.search(before[:s]):

@@ -81,6 +81,8 @@ def test_cutoff_phrasings(text: str, day: date) -> None:
         "截至2019年11月30日,累计公开信息5000条。",  # a running total may be taken any day
         "截至2019年12月,平台已完成改版。",  # no figure, no day
         "截至目前,共公开信息30条。",
+        "截至2019年12月25日,全局共有公开专栏3个。",  # a stock of columns, not the year's figures
+        "截至2019年12月20日,我局召开新闻发布会3次。",  # press conferences held, not disclosures
     ],
 )
 def test_not_a_cutoff(text: str) -> None:

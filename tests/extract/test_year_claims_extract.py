@@ -67,6 +67,12 @@ def test_reports_published_in_the_body_only() -> None:
         ("2015年主动公开信息130条,较2014年主动公开信息120条增加10条。", [2015]),  # comparison left out
         ("截至2014年底累计主动公开政府信息5928条。", []),  # running total left out
         ("2015年我局计划主动公开信息150条。", []),  # a plan
+        # a count without a year takes the year its paragraph opens with
+        ("2019年,我镇通过县政府网站公开信息94条。通过微信公众平台公布信息25条。通过新闻和报纸公开信息611条。", [2019, 2019]),
+        ("2019年,我镇认真落实条例。全年主动公开信息94条。", [None]),  # 全年: the report's own year
+        ("2019年,我镇认真落实条例。较上年多公开信息9条。", [None]),  # a comparison
+        ("2020年,我镇将继续深化公开。通过网站公开信息94条。", [None]),  # a plan opens no paragraph's year
+        ("全年工作稳步推进。\n2019年,我镇认真落实条例。\n通过网站公开信息94条。", [None]),  # another paragraph
     ],
 )
 def test_figure_years(text: str, years: list[int | None]) -> None:
