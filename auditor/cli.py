@@ -157,6 +157,8 @@ def run(
         _fail("--scheduler needs --engine dask")
     if jobs < 0:
         _fail("--jobs must be 0 (one per CPU) or more")
+    if timings is not None and not (timings.parent.is_dir() and os.access(timings.parent, os.W_OK)):
+        _fail(f"{timings}: cannot write --timings there (no such folder, or not writable)")
     jobs = jobs or os.cpu_count() or 1
     cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)
     cfg.include = cfg.include + _split(include)

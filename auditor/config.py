@@ -7,10 +7,11 @@ naming the file, the key and the reason.
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class ConfigError(ValueError):
@@ -39,7 +40,7 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
     severity: dict[str, Literal["error", "warning", "info"]] = {}  # rule id -> severity
     per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")  # glob -> rules/categories
-    deadlines: dict[str, str] = {}  # era_a|department|government|other -> "MM-DD"
+    deadlines: dict[Literal["era_a", "department", "government", "other"], str] = {}  # -> "MM-DD" of the next year
     formats: list[str] = ["html", "json"]
     rules_dir: str | None = Field(None, alias="rules-dir")
     similarity: Similarity = Field(default_factory=Similarity)
@@ -48,6 +49,18 @@ class Config(BaseModel):
     exclude: list[str] = []  # ... and never these
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("deadlines")
+    @classmethod
+    def _month_day(cls, value: dict[str, str]) -> dict[str, str]:
+        """A deadline is a real day of the year after the report year, written MM-DD."""
+        for key, md in value.items():
+            try:
+                month, day = (int(x) for x in md.split("-"))
+                date(2021, month, day)  # not a leap year: 02-29 would hold only some years
+            except ValueError:
+                raise ValueError(f"{key} = {md!r} is not a month and day written MM-DD (e.g. \"03-31\")") from None
+        return value
 
     def dedup_params(self):
         """The dedup parameters with this configuration's thresholds."""
