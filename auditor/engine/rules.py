@@ -20,7 +20,10 @@ from auditor import cache
 from auditor.checks import CheckKind, check_kinds
 from auditor.model import CATEGORIES, Evidence, Finding, Severity
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+# The rule packs ship inside the package (`pip install .` must audit with every rule, not with none):
+# in the repository `auditor/rules` is a link to the top-level `rules/` folder the contract names,
+# and the wheel carries the files themselves (package-data).
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 
 
 class RuleError(ValueError):
