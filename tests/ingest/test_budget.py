@@ -58,3 +58,13 @@ def test_a_text_too_long_for_a_report_is_an_ingest_error(tmp_path, monkeypatch):
     result = audit([tmp_path])
     assert "too long for one report" in result.documents[0].error
     assert budget.MAX_CHARS == 4_000_000
+
+
+def test_a_50_mb_text_is_refused_quickly(tmp_path):
+    line = "本年度主动公开政府信息共计二百条，其中规范性文件十条，工作动态一百九十条。\n"
+    big = tmp_path / "big.txt"
+    big.write_text("某县统计局2021年政府信息公开工作年度报告\n" + line * (50_000_000 // len(line.encode())), encoding="utf-8")
+    t = time.perf_counter()
+    result = audit([big])
+    assert "too long for one report" in result.documents[0].error
+    assert time.perf_counter() - t < 30  # generous: ~1 s here (make bench measures time and memory)
