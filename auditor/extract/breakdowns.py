@@ -77,6 +77,7 @@ _LEAD_MARKER = re.compile(r"其中|(?<!包)含(?!义)|包括|包含|具体为|�
 _RESPECTIVELY = re.compile(r"分别")
 _TOTAL_WORD = re.compile(r"共|累计|合计|总计|总数|全年|全部")
 _PARTIAL_LEAD = re.compile(r"其中|包括")
+_STATEMENT_BREAK = re.compile(r"[;。!?\n]")
 _BARE_MARKER = re.compile(r"(?:其中|包括|包含|分别为|分别是|具体为|具体是)[:,]?")
 
 
@@ -258,6 +259,8 @@ class _Draft:
     lead: str
     at: int  # where the marker (or the list) starts in the view
     ambiguous: bool = False
+    # the marker does not follow its total ("…。其中…"): where the list stops is less certain
+    loose: bool = False
     implied: Decimal | None = None
     alternatives: list[Decimal] = field(default_factory=list)
 
@@ -302,6 +305,9 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
     sentence_initial = bool(marker) and not s[sentence_start(s, at) : at].strip(" ,:;")
     if marker:
         cands = _candidates(ctx, run, at, sentence_initial)
+        if marker == "分别":
+            # "…1条;通过微博、微信分别发布92条、306条": a figure before a ; is not what 分别 splits
+            cands = [q for q in cands if not _STATEMENT_BREAK.search(s[ctx.end(q) : at])]
     elif (m_in := _AMONG.search(s, max(0, fs - 30), fs)) and len(run) >= 2:
         # "在主动公开的信息中,政策法规类…66条…": the total is the earlier figure of that noun
         among = normalise_label(m_in.group(1))
@@ -316,7 +322,8 @@ def _draft(ctx: _Ctx, run: list[Quantity]) -> _Draft | None:
     if chosen is None:
         return None
     total, ambiguous = chosen
-    d = _Draft(total, list(run), marker, lead, at, ambiguous=ambiguous)
+    loose = sentence_initial or bool(_strip_asides(s[ctx.end(total) : at]).strip(" ,:;"))
+    d = _Draft(total, list(run), marker, lead, at, ambiguous=ambiguous, loose=loose)
     trun = ctx.run_of.get(id(total))
     if trun and len(trun) >= 2 and trun[-1] is total and _parallel(ctx, trun):
         # "在线申请19件,纸质申请4件,其中…": the 其中 may split the sum of the list
@@ -458,7 +465,13 @@ def _closure(ctx: _Ctx, d: _Draft) -> str:
     return "open"
 
 
-def _other_channel(parts: list[Quantity], total: Quantity) -> int:
+def _item_text(ctx: _Ctx, d: _Draft, i: int) -> str:
+    """Part i as written, from the end of the part before it (labels stop at a 、 or a quote)."""
+    lo = ctx.end(d.parts[i - 1]) if i else max(d.at, ctx.clause(d.parts[0]) - 20)
+    return ctx.s[lo : ctx.start(d.parts[i])]
+
+
+def _other_channel(ctx: _Ctx, d: _Draft) -> int:
     """Index of the first part naming a channel after two or more parts naming none (0 if none).
 
     "其中文件类6条,…执法类30条,单位公示栏上公开15条": the classes are of the
@@ -466,11 +479,27 @@ def _other_channel(parts: list[Quantity], total: Quantity) -> int:
     ("网页专栏…,执法公示平台…,微信公众号…") names channels from its first part on
     and is kept whole; so is a part naming the channel the total names.
     """
-    for i, q in enumerate(parts):
-        if _ANY_CHANNEL.search(q.label):
-            m = _CHANNEL.search(q.label)
-            return i if i >= 2 and m and m.group() not in total.label else 0
+    for i in range(len(d.parts)):
+        text = _item_text(ctx, d, i)
+        if _ANY_CHANNEL.search(text):
+            m = _CHANNEL.search(text)
+            return i if i >= 2 and m and m.group() not in d.total.label else 0
     return 0
+
+
+def _new_statement(ctx: _Ctx, d: _Draft, k: int) -> bool:
+    """Whether the parts from k on, after a complete cut of the total, start another statement.
+
+    The list ended with its remainder item ("…其它信息84条;依托宣传栏公开…100余条"),
+    the next item names a separate channel, or it restates the total's own
+    label ("处理申请17件,其中…8件、…9件,区政府办公室处理申请13件,其中…").
+    """
+    if any(_REMAINDER.search(q.label) for q in d.parts[:k]):
+        return True
+    if _CHANNEL.search(_item_text(ctx, d, k)):
+        return True
+    label = d.total.label
+    return len(label) >= 4 and fuzz.partial_ratio(label, d.parts[k].label) >= 80
 
 
 def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
@@ -484,19 +513,24 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         if len(d.parts) >= 2 and all(q.value == d.total.value for q in d.parts):
             continue
-        if k := _other_channel(d.parts, d.total):
+        if k := _other_channel(ctx, d):
             d.parts = d.parts[:k]
         computed = sum((q.value for q in d.parts), Decimal(0))
         if computed > d.total.value and (k := _prefix(d.parts, d.total.value)):
             rest = d.parts[k:]
-            d.parts = d.parts[:k]
             if sum((q.value for q in rest), Decimal(0)) == d.total.value and len(rest) >= 2:
+                d.parts = d.parts[:k]
                 out.append(d)
                 d = _Draft(d.total, rest, d.marker, d.lead, ctx.clause(rest[0]))  # the same total cut another way
             elif (outer := holder.get(id(d.total))) is not None and outer is not d:
+                d.parts = d.parts[:k]
                 outer.parts = outer.parts + rest  # "…通知公告20条,包括…11条,…6条;年报1条,其他44条"
-            elif any(_REMAINDER.search(q.label) for q in rest):
-                d.parts = d.parts + rest  # a remainder item belongs to the list: the excess stands
+            elif not any(_REMAINDER.search(q.label) for q in rest) and (d.loose or _new_statement(ctx, d, k)):
+                # what follows the complete cut is another statement, or — after a 其中 that does
+                # not follow its total ("…。其中3件已答复,1件结转,已办理的3件…") — a restatement.
+                # Otherwise ("77条,其中…(=77),机构职能1条") the list runs to its end and the
+                # excess stands; so does a remainder item after the cut.
+                d.parts = d.parts[:k]
         out.append(d)
     return out
 

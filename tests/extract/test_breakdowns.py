@@ -367,3 +367,22 @@ def test_parts_each_restating_the_whole_are_no_breakdown():
     text = "主动公开政府信息60条,其中依托政府网站公开信息60条;通过微信公众号公开信息60条;通过政务公开栏公开信息60条。"
     assert _shape(text) == []
     assert fired(text, "SUM001") == []
+
+
+def test_a_list_right_after_its_total_runs_to_its_end():
+    # a complete cut (1+30+25+4 = 60) followed by one more class: the excess stands
+    text = "本年度在政府网站发布信息60条,其中年度报告1条,招标信息30条,资产交易信息25条,部门动态4条,机构职能1条。"
+    assert [s for s, _ in fired(text, "SUM001")] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list ended with its remainder item; a channel's count follows
+        "政府网站公开信息100条,其中政策文件10条、办事指南50条、其它信息40条;依托宣传栏公开困难救助等信息60余条。",
+        # the next item restates the total's label: another total, with its own 其中
+        "代表区政府处理政府信息公开申请17件,其中处理信函8件、处理网上申请9件,区政府办公室处理政府信息公开申请13件,其中处理信函5件、处理网上申请8件。",
+    ],
+)
+def test_what_follows_a_complete_cut_may_be_another_statement(text):
+    assert fired(text, "SUM001") == []
