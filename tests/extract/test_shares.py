@@ -199,3 +199,10 @@ def test_a_share_naming_its_base_is_checked_against_it():
     found = fired("本年度受理申请8件,其中同意公开3件,占全部申请的25%。", "RAT001")
     assert [s for s, _ in found] == ["error"], found
     assert fired("本年度受理申请8件,其中同意公开3件,占全部申请的37.5%。", "RAT001") == []
+
+
+def test_a_share_rounded_twice_is_outside_its_rounding():
+    # 13/745 = 1.745%: 1.7% at one decimal; 1.8% is 0.055 off
+    assert [s for s, _ in fired("共主动公开政府信息745条,其中机构职能类信息13条,占1.8%。", "RAT001")] == ["error"]
+    assert fired("共主动公开政府信息745条,其中机构职能类信息13条,占1.7%。", "RAT001") == []
+    assert fired("共主动公开政府信息8条,其中机构职能类信息1条,占13%。", "RAT001") == []  # 12.5% either way
