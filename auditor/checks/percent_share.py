@@ -2,10 +2,10 @@
 
 `share` mode: the share is recomputed from the count and its base (found by
 `auditor.extract.shares`) and compared within the rounding the printed
-percentage allows: 61.7% covers 61.65–61.75 (plus `slack` percentage points,
-none by default: a share truncated or rounded twice
-is outside the rounding of its digits:
-12.348% printed as 12.4% is wrong; 47/389 = 12.08% printed as 13% is wrong, as 12% right).  When the base
+percentage allows: 61.7% covers 61.65–61.75, plus `slack` percentage points
+(none by default: a share truncated or rounded twice is outside the rounding
+of its digits — 12.348% printed as 12.4% is wrong; 47/389 = 12.08% printed as
+13% is wrong, as 12% right).  When the base
 is the total of the 其中 list the count is part of, arithmetic leaves no
 doubt: the rule's severity.  When the base is the governing figure one or two
 clauses earlier, the reading could still be wrong: `guessed_severity`, and the
