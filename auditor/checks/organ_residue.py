@@ -93,6 +93,17 @@ def organ_kind(name: str) -> str | None:
     return None
 
 
+_STREET = re.compile(r"街道(?:办事处)?(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
+
+
+def township_type(name: str) -> str | None:
+    """street (街道办事处, an office of the government above) / town (乡, 镇, 苏木: a
+    government of its own) / None when the name is not a township's."""
+    if organ_kind(name) != "township":
+        return None
+    return "street" if _STREET.search(name) else "town"
+
+
 def _short_name(name: str) -> str:
     """"安溪县参内乡人民政府" -> "参内": the township's own name without its county and kind."""
     m = re.search(r"([\u4e00-\u9fff]{2,4}?)(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?(?:办公室|党政办公室|党政办)?$", name)
@@ -225,14 +236,90 @@ def _other_place_same_office(doc: Document) -> list[Residue]:
     return out
 
 
+# a 乡/镇 government speaking of itself: "完善乡政府信息公开工作领导小组", "我镇", "本乡", "全镇";
+# not 城乡, 乡镇, 镇街/街镇, 县乡, 本乡本土, and not a named township ("红星乡政府")
+_TOWN_WORDS = re.compile(r"(?<![城街乡镇各县市区省])(?P<hit>(?P<pre>[我本全]?)[乡镇](?P<gov>(?:人民)?政府)?)(?![街镇乡村本])")
+# a street office speaking of itself: "我街道", "本街道"
+_STREET_WORDS = re.compile(r"(?P<hit>[我本]街道)(?!办事处主任|两侧|整治|清扫|卫生)")
+
+
+def _other_township_type(doc: Document) -> list[Residue]:
+    """A street office writing as a township government (乡政府, 我镇, 全乡), or a
+    township writing as a street office (我街道): the other type's text."""
+    kind = township_type(doc.agency)
+    if kind is None:
+        return []
+    out = []
+    if kind == "street":
+        for m in _TOWN_WORDS.finditer(doc.text):
+            if not m.group("pre") and not m.group("gov"):
+                continue  # a bare 乡/镇 is a word part (乡村, 城镇), not a self-description
+            if not m.group("pre"):
+                before = doc.text[m.start() - 1 : m.start()]
+                if re.fullmatch(r"[\u4e00-\u9fff]", before) and not _NOT_A_NAME.search(before):
+                    continue  # "红星乡政府": a named township, maybe a neighbour
+            if _quoted(doc.text, m.start()):
+                continue
+            out.append(Residue(m.start("hit"), m.end("hit"),
+                               f"街道办事处的报告写“{m.group('hit')}”: 这是乡镇人民政府的措辞, 街道办事处不是一级政府"))
+    else:
+        for m in _STREET_WORDS.finditer(doc.text):
+            if _quoted(doc.text, m.start()):
+                continue
+            out.append(Residue(m.start("hit"), m.end("hit"),
+                               f"乡镇人民政府的报告写“{m.group('hit')}”: 这是街道办事处的措辞"))
+    return out
+
+
+# self-references of organs that are neither a government nor its department, nor a township
+_ANY_SELF = re.compile(
+    r"(?:我|本)(?P<w>局|厅|委|镇|乡|街道|苏木|单位|部门|机关|公司|集团|中心|社(?!区|会)|院|校)"
+    r"(?![长属直委内外里机公法理事结件级系])"
+)
+_OWN_WORDS = {
+    "department": {"局", "厅", "委", "单位", "部门", "机关"},
+    "township": {"镇", "乡", "街道", "苏木", "单位", "机关"},
+}
+_OTHER_WORDS = {
+    "department": {"公司", "集团", "中心", "社", "院", "校", "镇", "乡", "街道", "苏木"},
+    "township": {"公司", "集团", "中心", "社", "院", "校", "局", "厅", "委"},
+}
+
+
+# the rest of an organ's name after a name read too short
+_CUT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|办公室|办事处|政府|中心|公司|集团)")
+
+
+def _named_author(doc: Document, kind: str) -> list[Residue]:
+    """The organ the report is named after ("由某区行政审批局编制") never speaks in it:
+    every self-reference is of another kind of organ ("我公司", "我集团" twice or more,
+    never 我局/本单位).  The name is another organ's, left from the text it was
+    drafted from."""
+    if kind not in _OWN_WORDS or not doc.agency:
+        return []
+    words = [m.group("w") for m in _ANY_SELF.finditer(doc.text) if not _quoted(doc.text, m.start())]
+    if any(w in _OWN_WORDS[kind] for w in words):
+        return []
+    other = [w for w in words if w in _OTHER_WORDS[kind]]
+    if len(other) < 2:
+        return []
+    at = doc.text.find(doc.agency)
+    if at < 0 or _CUT_NAME.match(doc.text, at + len(doc.agency)):
+        return []  # "某县住房和城乡|建设局": the name was read short, its kind is not known
+    said = "”“".join(dict.fromkeys(f"我{w}" for w in other))
+    return [Residue(at, at + len(doc.agency),
+                    f"报告以“{doc.agency}”为名, 正文却只自称“{said}”, 从未以该机关自称: 另一机关的名称留在报告中")]
+
+
 def check(rule, doc: Document):
     p: Params = rule.params
     kind = organ_kind(doc.agency)
     if kind is None:
         return
-    found = _self_references(doc, kind) + _wider_area(doc, kind) + _other_place_same_office(doc)
+    found = (_self_references(doc, kind) + _wider_area(doc, kind) + _other_place_same_office(doc)
+             + _named_author(doc, kind))
     if kind == "township":
-        found += _foreign_offices(doc) + _other_townships(doc)
+        found += _foreign_offices(doc) + _other_townships(doc) + _other_township_type(doc)
     found.sort(key=lambda r: r.start)
     for r in found[: p.max_per_document]:
         s, e = max(0, r.start - p.context), min(len(doc.text), r.end + p.context)
