@@ -197,6 +197,7 @@ def check(
     baseline: BaselineOpt = None,
     add_on_pass: Annotated[bool, typer.Option("--add-on-pass", help="Add the new reports to the index when the gate passes")] = False,
     max_file_seconds: FileSecondsOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """CI gate: audit NEW on their own and against the corpus; old-vs-old findings are not reported."""
     from auditor.cli_index import audit_gate
@@ -213,7 +214,10 @@ def check(
     if add_on_pass and not is_index_file(against):
         _fail("--add-on-pass needs --against an index file (`audit index build`), not a folder")
     cfg, fmts = _config(config, fail_on, select, ignore, formats, max_file_seconds)
-    result, ctx, new_docs = audit_gate(new, against, cfg)
+    from auditor.report.progress import terminal_progress, wanted
+
+    with terminal_progress(wanted(quiet)) as progress:
+        result, ctx, new_docs = audit_gate(new, against, cfg, progress=progress)
     if not new_docs:
         _fail("no report files found among the new submissions")
     on_pass = None
@@ -223,7 +227,7 @@ def check(
         def on_pass() -> None:
             store_on_pass(ctx, new_docs, cfg)
 
-    _finish(result, out, fmts, baseline, on_pass)
+    _finish(result, out, fmts, baseline, on_pass, quiet=quiet)
 
 
 @app.command("rules")

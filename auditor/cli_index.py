@@ -203,7 +203,7 @@ def baseline_write(
     typer.echo(f"wrote {file}: {len(doc['findings'])} findings ({kept} suppressed kept, {stale} stale entries dropped)", err=True)
 
 
-def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
+def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None, progress=None):
     """Audit `paths` alone, or as new submissions against a folder or an index.
 
     Returns ``(result, context, new documents)``; the context (index mode
@@ -219,7 +219,7 @@ def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
     seconds = cfg.max_file_seconds or None
     try:
         if against is None:
-            result = audit(paths, cfg, today=today)
+            result = audit(paths, cfg, today=today, progress=progress)
             return result, None, result.documents
         if is_index_file(against):
             new_docs = read_documents(paths)  # analysed, within the budget, by the index gate
@@ -230,9 +230,9 @@ def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None):
             for note in ctx.notes:
                 typer.echo(f"note: {note}", err=True)
             return result, ctx, new_docs
-        new_docs = read_all(paths, seconds)
+        new_docs = read_all(paths, seconds, progress)
         new_ids = {d.id for d in new_docs}
-        old_docs = [d for d in read_all([against], seconds) if d.id not in new_ids]
+        old_docs = [d for d in read_all([against], seconds, progress) if d.id not in new_ids]
         if not any(d.error is None for d in old_docs):
             _fail(f"{against}: the archive holds no readable report: nothing to check the submissions against")
         result = audit_documents(new_docs + old_docs, cfg, today=today, roots=[str(p) for p in paths] + [str(against)],

@@ -58,9 +58,16 @@ def analyse_within_budget(doc: Document, seconds: float | None) -> Document:
         return doc
 
 
-def read_all(paths, seconds: float | None) -> list[Document]:
-    """Every report under ``paths``, read and analysed, each file within its budget."""
-    return [d for src in discover(list(paths)) for d in read_and_analyse(src, seconds)]
+def read_all(paths, seconds: float | None, progress=None) -> list[Document]:
+    """Every report under ``paths``, read and analysed, each file within its budget;
+    ``progress("reading files", done, total)`` after each file."""
+    sources = discover(list(paths))
+    docs: list[Document] = []
+    for done, src in enumerate(sources, 1):
+        docs.extend(read_and_analyse(src, seconds))
+        if progress is not None:
+            progress("reading files", done, len(sources))
+    return docs
 
 
 def index_and_align(docs: list[Document], params: DedupParams | None = None) -> list:

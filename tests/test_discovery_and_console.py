@@ -87,3 +87,11 @@ def test_progress_is_reported_per_chunk_of_files(folder):
     assert calls and calls[-1] == ("reading files", 1, 1)
     out = json.dumps(calls)
     assert "reading files" in out
+
+
+def test_the_gate_reports_progress_per_file(folder, tmp_path):
+    from auditor.pipeline import read_all
+
+    calls = []
+    docs = read_all([folder], 30, lambda what, done, total: calls.append((what, done, total)))
+    assert docs and calls == [("reading files", 1, 1)]
