@@ -1,7 +1,7 @@
-"""When two spellings name one organ: 文登区财政局 and 威海市文登区财政局.
+"""When two spellings name one organ: 乙区财政局 and 甲市乙区财政局.
 
 Reports name their organ with or without the higher-level place in front
-("威海市文登区财政局", "文登区财政局"); the page furniture and the title often
+("甲市乙区财政局", "乙区财政局"); the page furniture and the title often
 disagree within one site.  Grouping documents into "same organ" must survive
 that, or last year's report copied by the same office is called another
 organ's and the relation a reviewer sees is wrong.  The rule: two agency keys
