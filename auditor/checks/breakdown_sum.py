@@ -11,7 +11,9 @@ How strictly a breakdown must add up depends on how it is written
   could be one of several figures): only parts exceeding every reading of
   the total are reported, at `open_severity`.
 A list that stays below its total without claiming to be complete is never
-reported: nothing proves the missing classes were not simply left unnamed.
+a warning: nothing proves the missing classes were not simply left unnamed; a
+likely list that does is shown at `short_likely_severity` (info) for a reader
+to judge, which never fails a gate.
 Approximate figures ("300余条", "8620多条") are compared as the ranges they
 allow, and only ranges that cannot meet are reported, at `open_severity`.
 In `repeated` mode the check instead reports a part listed twice in one
@@ -40,6 +42,8 @@ class Params(BaseModel):
     min_parts: int = 2
     likely_severity: Literal["error", "warning", "info"] = "warning"
     open_severity: Literal["error", "warning", "info"] = "warning"
+    # a 其中 list of three or more parts that stays below its total: shown for a reader to judge
+    short_likely_severity: Literal["warning", "info", "silent"] = "info"
 
 
 def _approximate(bd: Breakdown) -> bool:
@@ -62,6 +66,7 @@ def _evidence(doc: Document, bd: Breakdown):
 
 
 _WHY_WARNING = "(所列分项是否全部属于该合计无法完全确认)"
+_WHY_SHORT = "(其中所列分项可能只是部分, 仅供核对)"
 _WHY_APPROXIMATE = "(含约数“余/多”: 按约数所能表示的范围比较, 仍不相符)"
 
 
@@ -84,6 +89,8 @@ def _sum(rule, doc: Document, bd: Breakdown, p: Params):
         sev, why = None, ""
     elif computed > stated:
         sev, why = (p.likely_severity if bd.closure == "likely" else p.open_severity), _WHY_WARNING
+    elif bd.closure == "likely" and p.short_likely_severity != "silent":
+        sev, why = p.short_likely_severity, _WHY_SHORT
     else:
         return
     unit = bd.parts[0].unit

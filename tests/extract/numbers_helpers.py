@@ -23,3 +23,8 @@ def fired(text: str, rule: str) -> list:
     docs = document_from_text(HEAD + text, "t.txt")
     result = audit_documents(docs, Config(select=[rule]), today=date(2026, 6, 30))
     return [(f.severity.value, f.message) for f in result.findings if f.rule == rule]
+
+
+def warned(text: str, rule: str) -> list:
+    """The warnings and errors of `rule` on the text (an info is shown, never a failure)."""
+    return [(sev, msg) for sev, msg in fired(text, rule) if sev != "info"]

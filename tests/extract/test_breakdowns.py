@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.extract.numbers_helpers import analysed, fired
+from tests.extract.numbers_helpers import warned, analysed, fired
 
 
 def _shape(text: str) -> list[tuple[int, list[int], str]]:
@@ -212,7 +212,7 @@ def test_fires(text, severity):
     ],
 )
 def test_does_not_fire(text):
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
 
 
 # ------------------------------------------------------- items without a unit
@@ -242,7 +242,7 @@ def test_items_without_a_unit_take_the_totals(text, total, parts):
 )
 def test_no_unit_less_list_is_invented(text):
     assert all(len(bd.parts) < 2 or bd.total.unit == bd.parts[0].unit for bd in analysed(text).breakdowns)
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
 
 
 def test_items_without_a_unit_that_do_not_add_up():
@@ -304,13 +304,13 @@ def test_approximate_ranges_that_cannot_meet_warn(text):
     ],
 )
 def test_approximate_ranges_that_can_meet_are_silent(text):
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
 
 
 def test_another_channel_is_cut_even_when_the_classes_stay_below():
     text = "共公开政务信息50条,其中文件类6条,法规类2条,审计类2条,执法类20条,单位公示栏公开财务信息25条。"
     assert [(t, p) for t, p, _ in _shape(text)] == [(50, [6, 2, 2, 20])]
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
 
 
 def test_分别_right_after_the_total_lists_the_whole():
@@ -321,14 +321,14 @@ def test_分别_right_after_the_total_lists_the_whole():
 
 def test_分别_after_named_classes_lists_only_those():
     text = "本年度共受理申请30件,网上申请和当面申请分别为12件和9件。"
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
     text = "本年度共受理申请30件,网上申请和当面申请分别为22件和9件。"
     assert [s for s, _ in fired(text, "SUM001")] == ["warning"]
 
 
 def test_其他组织_is_a_class_not_the_rest():
     text = "本年度收到申请10件,其中自然人申请6件,其他组织申请3件。"
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
     text = "本年度收到申请10件,其中自然人申请6件,法人申请1件,其他申请2件。"
     assert [s for s, _ in fired(text, "SUM001")] == ["error"]
 
@@ -366,7 +366,7 @@ def test_items_differing_only_inside_quotes_are_not_repeats():
 def test_parts_each_restating_the_whole_are_no_breakdown():
     text = "主动公开政府信息60条,其中依托政府网站公开信息60条;通过微信公众号公开信息60条;通过政务公开栏公开信息60条。"
     assert _shape(text) == []
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
 
 
 def test_a_list_right_after_its_total_runs_to_its_end():
@@ -385,4 +385,4 @@ def test_a_list_right_after_its_total_runs_to_its_end():
     ],
 )
 def test_what_follows_a_complete_cut_may_be_another_statement(text):
-    assert fired(text, "SUM001") == []
+    assert not warned(text, "SUM001")  # at most an info for a reader to judge
