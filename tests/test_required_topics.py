@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from auditor.api import audit
-from auditor.config import Config
+from tests.rule_helpers import found
 
 HEAD = "某乡2010年政府信息公开工作报告\n"
 BASE = ("乡政府信息公开工作始终坚持以服务人民群众为宗旨,以全力打造透明政府、法治政府、服务政府为目标,高度重视该项工作。"
@@ -17,9 +15,7 @@ BASE = ("乡政府信息公开工作始终坚持以服务人民群众为宗旨,�
 
 
 def _found(tmp_path: Path, text: str) -> list[str]:
-    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
-    result = audit([tmp_path], Config(select=["STR007"]), today=date(2026, 6, 30))
-    return [f.message for f in result.findings]
+    return found(tmp_path, "STR007", text)
 
 
 @pytest.mark.parametrize(

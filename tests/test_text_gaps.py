@@ -3,19 +3,15 @@ garbled years, empty sections (issue 12, text-quality family)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from auditor.api import audit
-from auditor.config import Config
+from tests.rule_helpers import found
 
 
 def _found(tmp_path: Path, rule: str, text: str) -> list[str]:
-    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
-    result = audit([tmp_path], Config(select=[rule]), today=date(2026, 6, 30))
-    return [f.message for f in result.findings if f.rule == rule]
+    return found(tmp_path, rule, text)
 
 
 @pytest.mark.parametrize(
