@@ -12,6 +12,9 @@ below ``min_similarity``); what remains is body text both reports share word
 for word, digits masked, so a changed year or count does not hide it.  A document without a
 level-1 heading has no provable preamble boundary and is not judged.
 Pairs at or above the whole-document thresholds are DUP001's and skipped.
+The shared passages must reach ``min_sections`` sections: one paragraph in
+common is often a formula quoted from the level above ("坚持公开为常态、不公开
+为例外…"), whole sections in common are a copy.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class Params(BaseModel):
     min_chars: int = 200  # body characters shared verbatim
     min_share: float = 0.3  # ... and this share of the shorter body
     min_similarity: float = 0.9  # a passage counts when it is (nearly) word for word, figures masked
+    min_sections: int = 2  # sections (level-1) the copied passages reach: one shared paragraph may be a quoted formula
     relations: list[str] = ["other-agency", "same-agency-other-year"]
     whole_document: Level = Level(jaccard=0.3, containment=0.5)  # pairs DUP001 reports
     evidence_passages: int = 3
@@ -75,6 +79,8 @@ def check(rule, corpus):
         flip = copy.id == pair.b
         spans = [((x.b_start, x.b_end) if flip else (x.a_start, x.a_end)) for x in body]
         titles = _section_titles(copy, spans)
+        if len(titles) < p.min_sections:
+            continue
         ev = []
         for x in sorted(body, key=lambda x: -(x.a_end - x.a_start))[: p.evidence_passages]:
             cs, ce, os_, oe = (x.b_start, x.b_end, x.a_start, x.a_end) if flip else (x.a_start, x.a_end, x.b_start, x.b_end)
