@@ -2,7 +2,8 @@
 
 Since the 2019 条例 (art. 49) the deadline depends on the organ: a 县级以上
 人民政府部门 — a government's own 办公室/办公厅 and the vertical 税务/公安
-bureaus included — publishes by 1月31日; the report of a 县级以上地方人民政府
+bureaus included, and an organ named as a place's system ("某市气象部门") —
+publishes by 1月31日; the report of a 县级以上地方人民政府
 (often titled "XX县2023年政府信息公开工作年度报告" without 人民政府, and signed
 by the government or compiled by its office, covering 全县) by 3月31日;
 townships, streets and other organs (schools, hospitals, service centres) by a
@@ -25,7 +26,13 @@ _TOWNSHIP = re.compile(r"(?:镇|乡|街道|街道办事处|办事处|苏木|嘎�
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|市|区|县|旗|州|盟|自治区|特区|新区)$")
 _GOV_OFFICE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)$|^(?:政府办|政府办公室|县政府办|市政府办|区政府办)$")
-_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办|署|分局|支队|大队|总队|研究室|参事室)$")
+_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办|署|分局|支队|大队|总队|研究室|参事室|海关)$")
+# a place's department named as its system ("某市气象部门", "某县税务部门"): one of
+# the government's departments or a vertical bureau, never the government itself
+_SYSTEM = re.compile(
+    r"^[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟)"
+    r"(?!(?:人民)?政府|职能|业务|主管|行政|工作|部分|下属|直属)(?:(?!各|有关|相关|政府)[\u4e00-\u9fff]){2,8}部门$"
+)
 _OTHER = re.compile(r"(?:中心|学校|中学|小学|学院|大学|医院|院|所|站|馆|队|社|公司|集团)$")
 # a development zone's 管委会: a government's agency, of neither type for certain
 _ZONE = re.compile(r"(?:管委会|管理委员会)$")
@@ -58,6 +65,8 @@ def _by_name(name: str) -> OrganType | None:
         return OrganType("other", f"机关名称“{name}”不是政府或其部门")
     if _DEPARTMENT.search(name):
         return OrganType("department", f"机关名称“{name}”为政府部门")
+    if _SYSTEM.match(name):
+        return OrganType("department", f"机关名称“{name}”为某地某一系统的部门(政府部门或垂直管理机关)")
     if _PLACE.match(name):
         return OrganType("government", f"标题以地名“{name}”为机关, 是本级政府的报告")
     return None
@@ -76,6 +85,17 @@ def _self_kinds(text: str) -> set[str]:
     return {k for k, rx in cues.items() if rx.search(text)}
 
 
+# "湖北省某市气象部门2022年政府信息公开工作年度报告": the name before the year
+_TITLE_NAME = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{4,24}?)\s*(?:19|20)\d{2}\s*年")
+
+
+def _title_system(title: str) -> str:
+    """A place's system named in the title ("某市气象部门"), which the title reader
+    does not take for an agency's name."""
+    m = _TITLE_NAME.match(title)
+    return m.group("name") if m and _SYSTEM.match(m.group("name")) else ""
+
+
 def classify(doc: Document) -> OrganType:
     """The organ type of `doc`'s author, with the reason, or ``unknown``.
 
@@ -84,6 +104,8 @@ def classify(doc: Document) -> OrganType:
     ``unknown``: the name may be the site's publisher, not the author.
     """
     names = [doc.agency, doc.meta.get("signature_agency", ""), doc.meta.get("agency_line", "")]
+    if not doc.agency and (system := _title_system(doc.title or "")):
+        names[0] = system
     found = [t for t in (_by_name(n) for n in names if n) if t is not None]
     office = next((n for n in names if n and _GOV_OFFICE.search(n)), "")
     text = doc.text

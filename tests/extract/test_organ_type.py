@@ -70,3 +70,35 @@ def test_office_compiling_from_townships_and_departments_is_the_government() -> 
 
 def test_a_development_zone_committee_is_not_held_to_the_department_date() -> None:
     assert classify(_doc("某经济技术开发区管理委员会")).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "agency, title, kind",
+    [
+        ("", "湖北省某市气象部门2022年政府信息公开工作年度报告", "department"),
+        ("", "某市气象部门2023年政府信息公开工作年度报告", "department"),
+        ("某县税务部门", "", "department"),
+        ("某市某区财政部门", "", "department"),
+        ("某海关", "", "department"),
+        ("某市气象局", "", "department"),
+    ],
+)
+def test_a_place_system_or_vertical_bureau_is_a_department(agency: str, title: str, kind: str) -> None:
+    d = _doc(agency, "2022年,我市气象部门推进政务公开。")
+    d.title = title
+    assert classify(d).kind == kind
+
+
+@pytest.mark.parametrize(
+    "name", ["某县人民政府部门", "某市有关部门", "某市各部门", "某区政府部门", "某市区各部门", "某县相关部门", "气象部门"]
+)
+def test_words_for_departments_in_general_are_not_a_name(name: str) -> None:
+    from auditor.extract.organ import _by_name
+
+    assert _by_name(name) is None
+
+
+def test_a_system_title_does_not_override_a_read_agency() -> None:
+    d = _doc("某镇人民政府", "2022年,我镇推进政务公开。")
+    d.title = "某市气象部门2022年政府信息公开工作年度报告"
+    assert classify(d).kind == "township"
