@@ -15,6 +15,8 @@ departments; a place name with 人民政府 is a government), contradicts:
 - supervising offices it does not have: a township "监督管委会各部门", or
   receiving the applications of the government above ("受理…向市政府及市政府
   办公室提出的政府信息公开申请5件" in a street office's report);
+- another department's name as the owner of the organ's own internal goals:
+  a 司法局 report that "把这项工作纳入审计局内部管理目标";
 - another township's name where its own belongs: the 参内乡 report that
   "制定和完善黄村乡信息公开目录"; the same office of another place named as
   where the report can be read ("北京市商务委员会政府网站上可下载本报告" in the
@@ -311,6 +313,43 @@ def _named_author(doc: Document, kind: str) -> list[Residue]:
                     f"报告以“{doc.agency}”为名, 正文却只自称“{said}”, 从未以该机关自称: 另一机关的名称留在报告中")]
 
 
+# "把这项工作纳入审计局内部管理目标" in a 司法局 report: another department named
+# as the owner of the organ's own internal goals (a bare name, no place before it)
+_INSIDE = re.compile(
+    r"(?:(?:纳入|列入)(?P<a>[\u4e00-\u9fff]{2})局内部(?!审计)"
+    r"|(?<![省市县区州旗盟])(?P<b>[\u4e00-\u9fff]{2})局内部(?:管理|考核)(?:目标|制度|工作|考评))"
+)
+# 分局/总局, 全局/本局/该局, 布局/格局/大局/当局/结局 and names too general to tell an organ
+_NOT_A_CORE = re.compile(r"[分总全本我该此各新当结布格大省市县区州旗盟]$|^管理$|[入强善把将对在了的和及与为是]")
+_OWN_DEPT_VOICE = re.compile(r"[我本](?:局|厅|委)")
+
+
+def _core(name: str) -> str:
+    """"辽中区司法局" -> "司法": the function word of a department's name."""
+    return re.sub(r"^.*(?:省|自治区|市|州|盟|县|区|旗)", "", name)
+
+
+def _other_department_inside(doc: Document) -> list[Residue]:
+    """A department's report that puts its own work into another department's
+    internal goals ("纳入审计局内部管理目标" in a 司法局 report): that
+    department's report, left in the text.  Read only where the report also
+    speaks as 我局/本局 and the other name shares no character with its own."""
+    if not _OWN_DEPT_VOICE.search(doc.text):
+        return []
+    own = _core(doc.agency)
+    out = []
+    for m in _INSIDE.finditer(doc.text):
+        core = m.group("a") or m.group("b")
+        if _NOT_A_CORE.search(core) or set(core) & set(own) or f"{core}局" in doc.agency:
+            continue
+        if _quoted(doc.text, m.start()):
+            continue
+        start = m.start("a") if m.group("a") else m.start("b")
+        out.append(Residue(start, start + len(core) + 1,
+                           f"“{doc.agency}”的报告把本机关的工作纳入“{core}局”的内部管理: 另一部门报告的措辞"))
+    return out
+
+
 def check(rule, doc: Document):
     p: Params = rule.params
     kind = organ_kind(doc.agency)
@@ -318,6 +357,8 @@ def check(rule, doc: Document):
         return
     found = (_self_references(doc, kind) + _wider_area(doc, kind) + _other_place_same_office(doc)
              + _named_author(doc, kind))
+    if kind == "department":
+        found += _other_department_inside(doc)
     if kind == "township":
         found += _foreign_offices(doc) + _other_townships(doc) + _other_township_type(doc)
     found.sort(key=lambda r: r.start)
