@@ -5,7 +5,8 @@ A breakdown is a stated total and a list of counts that split it:
 "在…总数N条中,A x条…", items without a unit ("其中A 61、B 2…"), a list of
 "…类信息N条" right after the clause or sentence that states the total, or a
 closed set of classes (予以公开…其他处理; 自然人…法人或其他组织) after the one
-figure it splits.  Reading one right matters more than finding many: a list
+figure it splits, or a table of one-count rows closed by its 总计/合计 row
+(recorded only when the rows do not exceed it).  Reading one right matters more than finding many: a list
 read wrongly is a false "does not add up" on a correct report.  So:
 
 - a list ends where its punctuation ends: at a sentence end (unless the next
@@ -22,7 +23,10 @@ read wrongly is a false "does not add up" on a correct report.  So:
 - parts that restate the total in another cut ("申请6件,网络4件,信件2件;
   自然人5件,法人1件") are split into two breakdowns, parts that only follow the
   complete list (a sub-list's remainder, another channel such as a 公示栏 or
-  a 公众号 after the website's classes) are given back or dropped.
+  a 公众号 after the website's classes, an item after statements of other
+  measures) are given back or dropped;
+- a bare class of documents in another unit between two items ("…6条,文件7份,
+  …3条") is one of the parts.
 
 `closure` says how complete the list claims to be, and why:
 ``exhaustive`` (a remainder item 其他/其余, 分别 right after the total, a trailing
@@ -491,15 +495,54 @@ def _new_statement(ctx: _Ctx, d: _Draft, k: int) -> bool:
     """Whether the parts from k on, after a complete cut of the total, start another statement.
 
     The list ended with its remainder item ("…其它信息84条;依托宣传栏公开…100余条"),
-    the next item names a separate channel, or it restates the total's own
-    label ("处理申请17件,其中…8件、…9件,区政府办公室处理申请13件,其中…").
+    statements of other measures stand between the cut and the next item
+    ("…其中A 200条、B 80条、C 20条,组织访谈5场,征求意见3次,发布解读信息4条":
+    the list ended before the 访谈), the next item names a separate channel,
+    or it restates the total's own label ("处理申请17件,其中…8件、…9件,区政府
+    办公室处理申请13件,其中…").
     """
     if any(_REMAINDER.search(q.label) for q in d.parts[:k]):
+        return True
+    a, b = d.parts[k - 1], d.parts[k]
+    if id(a) in ctx.index and id(b) in ctx.index and any(o.unit != b.unit for o in ctx.between(a, b)):
         return True
     if _CHANNEL.search(_item_text(ctx, d, k)):
         return True
     label = d.total.label
     return len(label) >= 4 and fuzz.partial_ratio(label, d.parts[k].label) >= 80
+
+
+# units that count documents or items of information alike ("文件7份" among "…信息8条")
+_DOCUMENT_UNITS = frozenset("条件篇份")
+# a bare class of documents: the whole item is its name ("文件", "规范性文件", "通知公告")
+_DOCUMENT_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(?:文件|公文|信息|通知|公告)")
+
+
+def _sandwiched_documents(ctx: _Ctx, d: _Draft) -> list[Quantity]:
+    """Parts in another unit of documents written between two items of the list.
+
+    "共公开信息20条,其中:工作动态8条,办事指南6条,文件7份,财政信息3条":
+    the 文件 are one of the classes of the 20 — an item of the list by its
+    place (between two items, set off by the list's own separator) and by its
+    text, which is nothing but the name of a class of documents.  A clause of
+    another measure ("…,印发宣传资料300份,…") is not a bare class name.
+    """
+    if d.loose or d.total.unit not in _DOCUMENT_UNITS or d.marker in ("合计", "list", "在…中"):
+        return []
+    out: list[Quantity] = []
+    for a, b in zip(d.parts, d.parts[1:]):
+        if id(a) not in ctx.index or id(b) not in ctx.index:
+            continue  # an item written without a unit
+        for q in ctx.between(a, b):
+            if q.unit == d.total.unit or q.unit not in _DOCUMENT_UNITS or ctx.group[id(q)] != ctx.group[id(a)]:
+                continue
+            before = ctx.s[ctx.end(a) : ctx.start(q)]
+            after = ctx.s[ctx.end(q) : ctx.clause(b)]
+            sep = before[:1]
+            if sep not in (",", ";", "、") or not _DOCUMENT_CLASS.fullmatch(before[1:]) or after.strip() != sep:
+                continue
+            out.append(q)
+    return out
 
 
 def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
@@ -515,6 +558,8 @@ def _settle(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
             continue
         if k := _other_channel(ctx, d):
             d.parts = d.parts[:k]
+        if extra := _sandwiched_documents(ctx, d):
+            d.parts = sorted(d.parts + extra, key=ctx.start)
         computed = sum((q.value for q in d.parts), Decimal(0))
         if computed > d.total.value and (k := _prefix(d.parts, d.total.value)):
             rest = d.parts[k:]
@@ -591,6 +636,73 @@ def _bare_lists(ctx: _Ctx, view: View) -> list[_Draft]:
     return out
 
 
+# a table row with one count: an optional code, a name, the count, an optional share ("0100领导分工3 4.69%")
+_TABLE_ROW = re.compile(r"[ \t]*(\d{1,8}[ \t]*)?([^\d\n%:]*[\u4e00-\u9fff][^\d\n%:]*?)[ \t]*(\d+)(?:[ \t]+\d+(?:\.\d+)?%)?[ \t]*")
+# the table's closing row: "信息总计: 64", "合计 150条"
+_TABLE_TOTAL = re.compile(
+    r"[ \t]*([^\d\n%:]{0,12}?(?:总计|合计|总数))[ \t]*:?[ \t]*(\d+)[ \t]*([条件篇份个项])?(?:[ \t]+100(?:\.0+)?%)?[ \t]*"
+)
+_MIN_TABLE_ROWS = 3
+
+
+def _line_spans(s: str) -> list[tuple[int, int]]:
+    out, p = [], 0
+    for line in s.split("\n"):
+        out.append((p, p + len(line)))
+        p += len(line) + 1
+    return out
+
+
+def _table_totals(ctx: _Ctx, view: View) -> list[Breakdown]:
+    """A table of rows with one count each, closed by its 总计/合计 row.
+
+    A complete table with a closing total row is an exhaustive breakdown: every
+    row is listed and the total row sums them.  Only a table whose rows do not
+    exceed the total is recorded: rows may be subtotals of the rows below them
+    (a coded 栏目 table, "0300 机构信息" over "0301 领导分工"), which can only
+    raise the sum, so a sum below the total is missing items either way, while
+    a sum above it proves nothing.
+    """
+    s = ctx.s
+    if "计" not in s and "总数" not in s:
+        return []
+    out: list[Breakdown] = []
+    rows: list[tuple[int, re.Match[str]]] = []
+    for lo, hi in _line_spans(s):
+        if (t := _TABLE_TOTAL.fullmatch(s, lo, hi)) is not None and len(rows) >= _MIN_TABLE_ROWS:
+            out.append(_table_breakdown(ctx, view, rows, t))
+            rows = []
+        elif (m := _TABLE_ROW.fullmatch(s, lo, hi)) is not None and not _TABLE_TOTAL.fullmatch(s, lo, hi):
+            rows.append((lo, m))
+        else:
+            rows = []
+    return [bd for bd in out if bd is not None]
+
+
+def _table_breakdown(ctx: _Ctx, view: View, rows: list[tuple[int, re.Match[str]]], t: re.Match[str]) -> Breakdown | None:
+    s = ctx.s
+    total_value = Decimal(t.group(2))
+    stated = ctx.at_start.get(t.start(2))
+    unit = stated.unit if stated is not None else t.group(3)
+    if not unit:  # the unit the text gives the same figure, else the nearest count before the table
+        before = ctx.within(max(0, rows[0][0] - 400), rows[0][0])
+        same = [q for q in before if q.value == total_value] or before
+        unit = same[-1].unit if same else "条"
+
+    def quantity(m: re.Match[str], g: int, label_group: int) -> Quantity:
+        start, end = view.span(m.start(g), m.end(g))
+        raw = m.group(label_group)
+        q = Quantity(Decimal(m.group(g)), unit, normalise_label(raw), start, end, m.group(g), clause=raw)
+        q.clause_start = view.span(m.start(label_group), m.start(label_group) + 1)[0]
+        return q
+
+    parts = [quantity(m, 3, 2) for _, m in rows]
+    if sum((q.value for q in parts), Decimal(0)) > total_value:
+        return None
+    total = stated if stated is not None and stated.unit == unit else quantity(t, 2, 1)
+    return Breakdown(total, parts, "exhaustive", parts[0].span_start, total.end, "表格合计")
+
+
 def find_breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Breakdown]:
     s = view.text
     counts = [q for q in qs if q.unit != "%"]
@@ -613,4 +725,4 @@ def find_breakdowns(view: View, qs: list[Quantity], pos: Positions) -> list[Brea
         start = first.start if d.implied is None else ctx.run_of[id(d.total)][0].start
         end = max(d.total.end, d.parts[-1].end)
         out.append(Breakdown(d.total, d.parts, _closure(ctx, d), start, end, d.marker, d.implied, d.alternatives))
-    return out
+    return out + _table_totals(ctx, view)
