@@ -2,7 +2,7 @@
 
 Reports are grouped by `agency_key` (spelling-insensitive: spaces, brackets,
 人民政府/政府).  Groups are then joined when one key is the tail of another
-("文登区审计局" and "威海市文登区审计局"): the same organ named with and
+("乙区审计局" and "甲市乙区审计局"): the same organ named with and
 without its city.  A link whose two reports spell the agency differently is
 marked, and the checks report it at `info` only — after a 机构改革 or with a
 mis-read name the figures may legitimately not carry over.

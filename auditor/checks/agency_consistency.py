@@ -1,8 +1,8 @@
 """The agency named in the title differs from the one that signs the report.
 
-"威海市文登人民政府办公室" in the title but "威海市文登区人民政府办公室" in the
+"甲市乙人民政府办公室" in the title but "甲市乙区人民政府办公室" in the
 signature: one of them is wrong, and a series keyed on the name breaks.  A
-name that contains the other (上海市 / 上海市人民政府办公厅) is not a
+name that contains the other (某市 / 某市人民政府办公厅) is not a
 contradiction, nor is one that only leaves out the higher-level place
 (某市某区 / 某区人民政府).
 """
