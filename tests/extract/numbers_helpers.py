@@ -28,3 +28,12 @@ def fired(text: str, rule: str) -> list:
 def warned(text: str, rule: str) -> list:
     """The warnings and errors of `rule` on the text (an info is shown, never a failure)."""
     return [(sev, msg) for sev, msg in fired(text, rule) if sev != "info"]
+
+
+def shape(text: str) -> list[tuple[int, list[int], str]]:
+    """(total, parts, closure) of every breakdown with a stated total, in text order."""
+    return [
+        (int(bd.total.value), [int(p.value) for p in bd.parts], bd.closure)
+        for bd in analysed(text).breakdowns
+        if bd.total is not None
+    ]

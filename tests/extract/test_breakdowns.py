@@ -11,15 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.extract.numbers_helpers import warned, analysed, fired
-
-
-def _shape(text: str) -> list[tuple[int, list[int], str]]:
-    return [
-        (int(bd.total.value), [int(p.value) for p in bd.parts], bd.closure)
-        for bd in analysed(text).breakdowns
-        if bd.total is not None
-    ]
+from tests.extract.numbers_helpers import analysed, fired, shape as _shape, warned
 
 
 # ---------------------------------------------------------------- what is read

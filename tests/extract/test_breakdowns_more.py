@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.numbers_helpers import analysed, fired, warned
-
-
-def _shape(text: str) -> list[tuple[int, list[int], str]]:
-    return [
-        (int(bd.total.value), [int(p.value) for p in bd.parts], bd.closure)
-        for bd in analysed(text).breakdowns
-        if bd.total is not None
-    ]
+from tests.extract.numbers_helpers import fired, shape as _shape, warned
 
 
 # ------------------------------------------- a complete cut, then statements of other measures
