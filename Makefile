@@ -28,7 +28,7 @@ eval: $(STAMP)
 	$(BIN)/python -m evaluation.run $(if $(UPDATE),--update,)
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run $(if $(BENCH_FULL),--full,)
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_FULL),--full,) $(if $(VERSUS),--versus $(VERSUS),)
 
 clean:
 	rm -rf $(VENV) reports_out/*

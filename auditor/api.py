@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,9 @@ from auditor.config import Config
 from auditor.engine.corpus import Corpus
 from auditor.engine.rules import Rule, load_rules
 from auditor.engine.selection import choose, validate
-from auditor.ingest import read_documents
 from auditor.model import Document, Finding, Pair, Severity
 from auditor.pipeline import analyse, build_corpus, run_rules
+from auditor.scale.timing import Timings
 
 
 @dataclass
@@ -39,6 +39,9 @@ class RunResult:
     run_info: dict[str, Any] = field(default_factory=dict)  # extra `run` keys: baseline, index (CI gate)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files passed over: (path, why)
     new_ids: set[str] | None = None  # CI gate: the submissions (the rest is the archive they were checked against)
+    timings: Timings | None = None  # seconds per stage (`audit run --timings`); the writers add theirs
+    stale_baseline: list[dict[str, Any]] = field(default_factory=list)  # baseline entries matching no finding
+    expired_baseline: list[dict[str, Any]] = field(default_factory=list)  # suppressions past their date: they count again
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -51,7 +54,7 @@ class RunResult:
         if self.fail_on == "never":
             return False
         gate = Severity(self.fail_on).rank
-        return any(f.severity.rank >= gate for f in self.findings if getattr(f, "status", "new") == "new")
+        return any(f.severity.rank >= gate for f in self.findings if f.status == "new")
 
     def payload(self) -> dict[str, Any]:
         """The findings.json document (CONTRACT.md, schema_version 1)."""
@@ -63,7 +66,7 @@ class RunResult:
             | self.run_info,
             "documents": [d.summary() for d in self.documents],
             "findings": [
-                f.as_dict() | {"status": getattr(f, "status", "new")} | ({"reason": f.reason} if getattr(f, "reason", "") else {})
+                f.as_dict() | {"status": f.status} | ({"reason": f.reason} if f.reason else {})
                 for f in self.findings
             ],
             "pairs": [p.as_dict() for p in self.pairs],
@@ -86,7 +89,7 @@ class RunResult:
                     "documents": ";".join(d["documents"]),
                     "message": d["message"],
                     "evidence": " … ".join(e["text"] for e in d["evidence"]),
-                    "status": getattr(f, "status", "new"),
+                    "status": f.status,
                 }
             )
         return pd.DataFrame(rows, columns=["id", "rule", "category", "severity", "documents", "message", "evidence", "status"])
@@ -141,7 +144,7 @@ def audit_documents(
     new_ids: set[str] | None = None,
 ) -> RunResult:
     config = config or Config()
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
     chosen = prepare_rules(config, rules, today)
     for d in docs:
         analyse(d)

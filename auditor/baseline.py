@@ -97,7 +97,7 @@ def apply_baseline(result, path: Path, today: date | None = None) -> list[dict]:
     stale = [e for k, e in entries.items() if k not in used]
     result.stale_baseline = stale
     result.expired_baseline = expired
-    counts = {s: sum(1 for f in result.findings if getattr(f, "status", "new") == s) for s in ("new", *STATUSES)}
+    counts = {s: sum(1 for f in result.findings if f.status == s) for s in ("new", *STATUSES)}
     result.run_info["baseline"] = {
         "file": str(path),
         "entries": len(entries),

@@ -98,7 +98,7 @@ def _finish(result, out: str, fmts: list[str], baseline: Optional[Path], on_pass
             _fail(str(exc))
         for e in stale:
             typer.echo(f"baseline {baseline}: stale entry {e['id']} ({e.get('rule', '?')} {', '.join(e.get('documents', []))}) matches no finding", err=True)
-        for e in getattr(result, "expired_baseline", []):
+        for e in result.expired_baseline:
             typer.echo(f"baseline {baseline}: suppression of {e['id']} expired on {e['expires']}: the finding counts again", err=True)
     limit = 0 if quiet else DEFAULT_LIMIT
     if not any(d.error is None for d in result.documents):
@@ -178,7 +178,7 @@ def run(
     try:
         _finish(result, out, fmts, baseline, quiet=quiet)
     finally:
-        tm = getattr(result, "timings", None)
+        tm = result.timings
         if timings is not None and tm is not None:
             tm.stages["output"] = time.perf_counter() - t
             tm.write(timings)

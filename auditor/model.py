@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 CATEGORIES = (
     "near-duplicate",
@@ -283,6 +283,10 @@ class Evidence:
         return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
 
 
+#: Where a finding stands against a baseline (`auditor.baseline`): only ``new`` ones fail a run.
+FindingStatus = Literal["new", "baselined", "suppressed"]
+
+
 @dataclass
 class Finding:
     rule: str
@@ -292,6 +296,8 @@ class Finding:
     documents: list[str]
     evidence: list[Evidence] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    status: FindingStatus = "new"  # set by `apply_baseline`; not part of the id
+    reason: str = ""  # why a baselined or suppressed finding is accepted (from the baseline file)
 
     @property
     def fingerprint_basis(self) -> str:

@@ -33,7 +33,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import hostile
+from benchmarks import hostile, versus
 from benchmarks.generate import GENERATOR_VERSION, generate
 from benchmarks.memwatch import MemWatch
 
@@ -60,11 +60,12 @@ def _audit() -> str:
     return str(exe) if exe.exists() else "audit"
 
 
-def audit_run(folder: Path, out: Path, jobs: int) -> dict:
+def audit_run(folder: Path, out: Path, jobs: int, audit_cmd: list[str] | None = None) -> dict:
+    """One timed `audit run` in a subprocess (``audit_cmd``: another checkout's, `benchmarks.versus`)."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     timings = out / "timings.json"
-    cmd = [_audit(), "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--timings", str(timings),
+    cmd = [*(audit_cmd or [_audit()]), "run", str(folder), "--out", str(out), "--jobs", str(jobs), "--timings", str(timings),
            "--fail-on", "never", "--format", "html,json"]
     t = time.perf_counter()
     with open(out / "stderr.txt", "w") as err:
@@ -106,7 +107,7 @@ def score(findings: dict, truth: dict) -> dict:
     }
 
 
-def bench_one(n: int, jobs: int, latency: bool, html_load: bool = True) -> dict:
+def bench_one(n: int, jobs: int, latency: bool, html_load: bool = True, versus: str | None = None) -> dict:
     from benchmarks import naive
 
     folder = corpus(n, jobs)
@@ -150,7 +151,19 @@ def bench_one(n: int, jobs: int, latency: bool, html_load: bool = True) -> dict:
         row["shingle_signature_speedup"] = round(row["shingles_and_signatures_per_s_per_core"] * per_naive, 1)
     if latency:
         row["gate_latency"] = gate_latency(n)
+    if versus:
+        row["versus"] = versus_run(versus, folder, out, jobs)
     return row
+
+
+def versus_run(rev: str, folder: Path, ours: Path, jobs: int) -> dict:
+    """REV's code on the same corpus, right after ours (`benchmarks.versus`)."""
+    tree = versus.worktree(rev, WORK)
+    out = WORK / f"out-{folder.name}-at-{tree.name[3:]}"
+    run = audit_run(folder, out, jobs, versus.command_at(tree))
+    return {"commit": tree.name[3:], "wall_s": run["wall_s"], "memory": run["memory"],
+            "per_document_s": run["timings"]["stages"].get("per_document"),
+            "same_findings": versus.same_findings(ours / "findings.json", out / "findings.json")}
 
 
 def gate_latency(n: int) -> dict | None:
@@ -378,6 +391,15 @@ def write_results(rows: list[dict], path: Path, html_scale: list[dict] | None = 
             lines.append(f"- time(100,000) ≤ 12 × time(10,000): {_check(ratio <= TARGETS['scaling'])} ({ratio:.1f}×)")
     else:
         lines.append("- 100,000-report targets: run `make bench BENCH_FULL=1`.")
+    vs = [r for r in rows if r.get("versus")]
+    if vs:
+        lines += ["", "## Against an earlier commit (same run, same corpus, same options)", ""]
+        lines += ["| reports | commit | its wall s | ours wall s | ours / its | its per-document s | ours per-document s | same findings |",
+                  "|---:|---|---:|---:|---:|---:|---:|---|"]
+        for r in vs:
+            v = r["versus"]
+            lines.append(f"| {r['n']:,} | {v['commit']} | {v['wall_s']:.1f} | {r['wall_s']:.1f} | {r['wall_s'] / v['wall_s']:.2f} "
+                         f"| {v['per_document_s'] or 0:.1f} | {r['stages'].get('per_document', 0):.1f} | {_check(v['same_findings'])} |")
     lines += _html_scale_section(html_scale, path)
     kept = _previous_section(path, hostile.HEADING)
     if kept:  # measured by --only-hostile or an earlier full run
@@ -399,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure the CI-gate latency only up to this size (default 10,000; 100,000 with --full, "
                          "which builds a 100,000-report index: 1.5-5 min more, by machine)")
     ap.add_argument("--results", type=Path, default=RESULTS)
+    ap.add_argument("--versus", default=None, metavar="REV",
+                    help="also time commit REV on each corpus in the same run and compare its findings (benchmarks.versus)")
     ap.add_argument("--no-html-load", action="store_true", help="don't open the reports in headless Chromium")
     ap.add_argument("--no-html-scale", action="store_true", help="skip the synthetic HTML-at-scale report (keep the previous section)")
     ap.add_argument("--html-scale", default="100000x10000,100000x45000", help="DOCSxFINDINGS,… of the synthetic HTML reports")
@@ -421,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in sizes:
         print(f"bench: {n} reports …", file=sys.stderr)
-        row = bench_one(n, a.jobs, not a.no_latency and n <= latency_max, not a.no_html_load)
+        row = bench_one(n, a.jobs, not a.no_latency and n <= latency_max, not a.no_html_load, a.versus)
         rows.append(row)
         print(json.dumps({k: row[k] for k in ("n", "wall_s", "reports_per_s", "memory", "score")}, ensure_ascii=False, default=str), file=sys.stderr)
         write_results(rows, a.results)

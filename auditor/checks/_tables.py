@@ -107,7 +107,7 @@ def cell_evidence(doc: Document, cv: CellValue | None, anchor: int = -1) -> Evid
     return evidence(doc, cv.start, cv.end)
 
 
-def term_evidence(doc: Document, table: StdTable, t: "Term") -> Evidence | None:
+def term_evidence(doc: Document, table: StdTable, t: Term) -> Evidence | None:
     return cell_evidence(doc, t.cv, row_anchor(table, t.cell[0]))
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from auditor.checks._util import PARAMS_CONFIG
 from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence
+from auditor.checks._util import PARAMS_CONFIG
 from auditor.model import Document
 
 KIND = "table_format"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from auditor.checks._util import PARAMS_CONFIG
 from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence, row_anchor
+from auditor.checks._util import PARAMS_CONFIG
 from auditor.extract.tables.layouts import MONEY_COLS, SIGNED_COLS, col_label, row_label
 from auditor.model import Document
 

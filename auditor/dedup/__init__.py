@@ -16,8 +16,8 @@ whether two documents share an agency is for the caller to say.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Sequence
 
 import numpy as np
 

@@ -44,8 +44,8 @@ banding misses.  The options weighed:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 

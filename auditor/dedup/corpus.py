@@ -41,12 +41,12 @@ __all__ = ["shingle_set", "stop_hashes", "verify_stop_hashes", "stop_sets", "fea
 BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
 
 
-def stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams") -> np.ndarray:
+def stop_hashes(sets: Sequence[np.ndarray], params: DedupParams) -> np.ndarray:
     """Corpus-frequent shingles of template-free sets (exact counts)."""
     return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, params.max_df_share)
 
 
-def verify_stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams", frequent: np.ndarray) -> np.ndarray:
+def verify_stop_hashes(sets: Sequence[np.ndarray], params: DedupParams, frequent: np.ndarray) -> np.ndarray:
     """The shingles too common to count even when a candidate pair is scored.
 
     Candidates come from the rarest shingles (`stop_hashes`: at most
@@ -65,7 +65,7 @@ def verify_stop_hashes(sets: Sequence[np.ndarray], params: "DedupParams", freque
     return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, share)
 
 
-def _verify_share(params: "DedupParams", n_docs: int) -> float | None:
+def _verify_share(params: DedupParams, n_docs: int) -> float | None:
     """The ``max_df_share`` of the scoring stop set, or None when it is the candidate stop set."""
     share = params.verify_df_share
     if share is None or params.max_df_docs is None or share * n_docs <= params.max_df_docs:
@@ -73,7 +73,7 @@ def _verify_share(params: "DedupParams", n_docs: int) -> float | None:
     return max(share, params.max_df_share or 0.0)
 
 
-def stop_sets(sets: Sequence[np.ndarray], params: "DedupParams") -> tuple[np.ndarray, np.ndarray]:
+def stop_sets(sets: Sequence[np.ndarray], params: DedupParams) -> tuple[np.ndarray, np.ndarray]:
     """`stop_hashes` and `verify_stop_hashes` of the same sets, counted once (the
     scoring set is the candidate set itself, the same object, when they coincide)."""
     n, share = len(sets), _verify_share(params, len(sets))
@@ -89,7 +89,7 @@ def features(sets: Sequence[np.ndarray], frequent: np.ndarray) -> list[np.ndarra
     return [remove(s, frequent) for s in sets]
 
 
-def active_mask(feats: Sequence[np.ndarray], params: "DedupParams") -> np.ndarray:
+def active_mask(feats: Sequence[np.ndarray], params: DedupParams) -> np.ndarray:
     """Documents with enough own text to be compared at all.
 
     A stub ("见附件") or a report that is nothing but formulas has too little
@@ -99,7 +99,7 @@ def active_mask(feats: Sequence[np.ndarray], params: "DedupParams") -> np.ndarra
     return sizes >= max(params.min_features, 1)
 
 
-def sketch(feats: Sequence[np.ndarray], params: "DedupParams", perms: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+def sketch(feats: Sequence[np.ndarray], params: DedupParams, perms: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """MinHash signatures ``(docs, num_perm)`` of the features (``perms``: `minhash.permutations`, if at hand)."""
     return signatures(feats, params.num_perm, params.seed, perms=perms)
 
@@ -107,7 +107,7 @@ def sketch(feats: Sequence[np.ndarray], params: "DedupParams", perms: tuple[np.n
 def candidates(
     sigs: np.ndarray | None,
     feats: Sequence[np.ndarray],
-    params: "DedupParams",
+    params: DedupParams,
     active: np.ndarray,
     band_join: BandJoin | None = None,
 ) -> np.ndarray:
@@ -128,7 +128,7 @@ def candidates(
     return codes_to_pairs(both[:, 0] * n + both[:, 1], n) if both.size else both.reshape(0, 2)
 
 
-def verify(feats: Sequence[np.ndarray], pairs: np.ndarray, params: "DedupParams") -> list[Similarity]:
+def verify(feats: Sequence[np.ndarray], pairs: np.ndarray, params: DedupParams) -> list[Similarity]:
     """Exact scores of the candidates; those at or above a reporting threshold."""
     return [
         s
@@ -139,7 +139,7 @@ def verify(feats: Sequence[np.ndarray], pairs: np.ndarray, params: "DedupParams"
 
 def similar(
     feats: Sequence[np.ndarray],
-    params: "DedupParams",
+    params: DedupParams,
     sigs: np.ndarray | None = None,
     band_join: BandJoin | None = None,
     verify_feats: Sequence[np.ndarray] | None = None,
@@ -161,7 +161,7 @@ def align_pairs(
     ids: Sequence[str],
     text_of: Callable[[int], str],
     stop: np.ndarray,
-    params: "DedupParams",
+    params: DedupParams,
     shingled: dict[int, DocShingles] | None = None,
 ) -> list[Pair]:
     """Passages of every verified pair; each document's view is built once.
@@ -188,15 +188,15 @@ def align_pairs(
     return out
 
 
-def full_stop(frequent: np.ndarray, params: "DedupParams") -> np.ndarray:
+def full_stop(frequent: np.ndarray, params: DedupParams) -> np.ndarray:
     """Template ∪ frequent: every shingle that is boilerplate in this corpus."""
     return union(template_hashes(params.n, params.seed), frequent)
 
 
-def template(params: "DedupParams") -> np.ndarray:
+def template(params: DedupParams) -> np.ndarray:
     return template_hashes(params.n, params.seed)
 
 
-def doc_set(text: str, params: "DedupParams") -> np.ndarray:
+def doc_set(text: str, params: DedupParams) -> np.ndarray:
     """`shingle_set` of one canonical text with these parameters."""
     return shingle_set(text, params.n, params.seed, template(params))

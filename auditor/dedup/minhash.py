@@ -19,8 +19,8 @@ indexes and ``jaccard`` accept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 

@@ -31,10 +31,10 @@ any similarity is computed:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import xxhash
@@ -307,7 +307,7 @@ class DocShingles:
     unique: np.ndarray  # sorted unique uint32
 
     @classmethod
-    def build(cls, doc_id: str, text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED) -> "DocShingles":
+    def build(cls, doc_id: str, text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED) -> DocShingles:
         view = matching_view(text)
         seq = shingle_hashes(view, n, seed)
         return cls(doc_id, view, seq, sorted_unique(seq))
@@ -346,7 +346,7 @@ class ShingleSet:
         min_docs_for_df: int = 20,
         boilerplate: str | Path | None = None,
         frequent: np.ndarray | None = None,
-    ) -> "ShingleSet":
+    ) -> ShingleSet:
         """``frequent`` fixes the corpus-frequent stop shingles instead of
         counting them in ``docs`` (the CI gate uses the whole index's set, so
         a few candidates are compared exactly as the index compared them).

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.model import DateValue, Document, Span
 from auditor.extract.period import find_period
 from auditor.extract.pubdate import printed_dates
+from auditor.model import DateValue, Document, Span
 from auditor.normalize.dates import find_dates, find_years, parse_date
 
 # Words that end the name of an organ that publishes a report.

@@ -21,7 +21,7 @@ with those stop sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -130,7 +130,7 @@ def check_against_index(
 
     config = config or Config()
     params = dedup_params(config)
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
     today = today or date.today()
     docs = new_docs if new_docs is not None else read_documents(new_paths)
     new_ids = {d.id for d in docs}

@@ -98,7 +98,7 @@ class SetSpill:
         self._mm = None
         self._tmp.cleanup()
 
-    def __enter__(self) -> "SetSpill":
+    def __enter__(self) -> SetSpill:
         return self
 
     def __exit__(self, *exc) -> None:

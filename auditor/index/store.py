@@ -39,7 +39,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -110,7 +110,7 @@ def is_index_file(path: Path) -> bool:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -266,7 +266,7 @@ class CorpusIndex:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "CorpusIndex":
+    def __enter__(self) -> CorpusIndex:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -173,7 +173,7 @@ class Numbering:
         return out
 
     @classmethod
-    def from_document(cls, document) -> "Numbering":
+    def from_document(cls, document) -> Numbering:
         num = cls()
         # Look parts up through the relationships: python-docx's `numbering_part` and
         # `styles` properties would create default parts when the file has none.

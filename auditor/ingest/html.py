@@ -33,8 +33,8 @@ from auditor.ingest.loaded import (
     GridPlacer,
     Loaded,
     TextBuilder,
-    clean_cell_text,
     cjk_count,
+    clean_cell_text,
 )
 
 # --------------------------------------------------------------------------- decoding
@@ -123,8 +123,8 @@ _CONTAINER_TAGS = {
 class El:
     tag: str
     attrs: dict[str, str]
-    children: list["El | str"] = field(default_factory=list)
-    parent: "El | None" = None
+    children: list[El | str] = field(default_factory=list)
+    parent: El | None = None
     chrome: bool = False
     cjk: int = 0  # CJK characters in the subtree (chrome subtrees excluded)
     link: int = 0  # of which inside <a>

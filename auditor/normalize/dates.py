@@ -16,7 +16,6 @@ day outside 1–31 or a year outside 1949–2100 is not a date at all.
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from auditor.model import DateValue

@@ -10,9 +10,9 @@ instead of failing).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 __all__ = ["CHROMIUM", "LAUNCH_ARGS", "unavailable", "chromium", "block_network"]
 

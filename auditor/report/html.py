@@ -269,7 +269,7 @@ class _Windows:
     ``before``/``text``/``after`` instead.
     """
 
-    def __init__(self, docs: "_Docs", texts: dict[str, str], budget: int = MAX_CONTEXT_CHARS) -> None:
+    def __init__(self, docs: _Docs, texts: dict[str, str], budget: int = MAX_CONTEXT_CHARS) -> None:
         self.docs, self.texts, self.budget = docs, texts, budget
         self.context = CONTEXT_CHARS
 

@@ -67,7 +67,7 @@ def write_outputs(result, out: Path, formats: list[str]) -> list[Path]:
     import time
 
     written = []
-    timings = getattr(result, "timings", None)  # `audit run --timings`: seconds per format
+    timings = result.timings  # `audit run --timings`: seconds per format
     with staged() as stage:
         for fmt in formats:
             path = out / FILENAMES[fmt]

@@ -28,7 +28,7 @@ and the Dask engine equals both.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -69,7 +69,7 @@ def audit_paths(
 
     tm = timings or Timings()
     config = config or Config()
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
     chosen = prepare_rules(config, rules, today)
     params = config.dedup_params()
     ps = [Path(p) for p in paths]

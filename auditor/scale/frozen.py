@@ -34,7 +34,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_OF = {f: g for g, fs in GROUPS.items() for f in fs}
 _LINES = ("raw", "to_raw")
-_CACHE: "OrderedDict[tuple[int, str], tuple[FrozenDocument, dict[str, Any]]]" = OrderedDict()
+_CACHE: OrderedDict[tuple[int, str], tuple[FrozenDocument, dict[str, Any]]] = OrderedDict()
 _CACHE_SIZE = 2048  # thawed groups kept: a corpus check walks a series twice (links, then cells)
 
 

@@ -61,7 +61,7 @@ class Joined:
     owner: list[int]  # char index -> token index
 
     @classmethod
-    def of(cls, tokens: list[Token]) -> "Joined":
+    def of(cls, tokens: list[Token]) -> Joined:
         parts: list[str] = []
         owner: list[int] = []
         for i, t in enumerate(tokens):
