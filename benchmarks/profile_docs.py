@@ -1,0 +1,175 @@
+"""Per-document CPU of each extract stage and each document-scope rule.
+
+    python -m benchmarks.profile_docs                          # the 1,000-report bench corpus
+    python -m benchmarks.profile_docs ../shared/corpus/real tests/labelled/fb
+    python -m benchmarks.profile_docs --profile extract_facts --profile TXT010
+
+`make bench` gives one figure for the whole per-document stage; finding what
+made it slower needs the stages and rules apart.  Every document is read once
+(ingest is not timed), then `auditor.pipeline.analyse`'s steps run one after
+another per document, each timed, and every document-scope rule runs over the
+analysed documents, each timed.  Figures are milliseconds of process CPU per
+document (``time.process_time``: other sessions' load on a shared machine
+moves wall time, much less CPU time), sorted, largest first.
+
+The first documents pay for compiling the code's regular expressions (~3.5 ms
+a CJK class, `auditor.regex_cache`); ``--warmup N`` analyses and checks N
+documents, untimed, before measuring.  ``--profile NAME`` (a stage or a rule
+id, repeatable) runs that one again under cProfile and prints its top
+functions by own time, which is how one finds *why* a step is slow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from auditor.engine.rules import Rule, load_rules
+from auditor.extract.facts import extract_facts
+from auditor.extract.meta import extract_meta
+from auditor.extract.sections import extract_sections
+from auditor.extract.tables import extract_tables
+from auditor.ingest import discover, read_source
+from auditor.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT / "reports_out" / "bench" / "corpus-1000-s7-g4"
+TODAY = date(2026, 12, 7)  # the date benchmarks.golden fixes: deadline rules depend on it
+
+# `auditor.pipeline.analyse`, step by step, in its order (each step reads what the earlier ones set)
+STAGES: tuple[tuple[str, Callable[[Document], object]], ...] = (
+    ("extract_meta", extract_meta),
+    ("extract_sections", extract_sections),
+    ("extract_facts", extract_facts),
+    ("extract_tables", extract_tables),
+)
+
+
+def read(paths: list[Path]) -> list[Document]:
+    """Every readable document under the paths, not analysed."""
+    docs: list[Document] = []
+    for src in discover(paths):
+        docs.extend(d for d in read_source(src) if d.error is None)
+    return docs
+
+
+def document_rules() -> list[Rule]:
+    """The document-scope rules, with the run-wide options `auditor.api.prepare_rules` gives."""
+    rules = [r for r in load_rules() if r.scope == "document"]
+    for r in rules:
+        r.options = {"today": TODAY, "deadlines": {}}
+    return rules
+
+
+def warm(docs: list[Document], rules: list[Rule]) -> None:
+    """Analyse and check copies of ``docs`` so regexes are compiled before timing."""
+    for d in docs:
+        d = copy.deepcopy(d)
+        for _, step in STAGES:
+            step(d)
+        for r in rules:
+            list(r.kind.run(r, d))
+
+
+def time_stages(docs: list[Document]) -> dict[str, float]:
+    """CPU seconds per stage over all documents; analyses ``docs`` in place."""
+    spent = dict.fromkeys((name for name, _ in STAGES), 0.0)
+    clock = time.process_time
+    for d in docs:
+        for name, step in STAGES:
+            t = clock()
+            step(d)
+            spent[name] += clock() - t
+    return spent
+
+
+def time_rules(docs: list[Document], rules: list[Rule]) -> dict[str, float]:
+    """CPU seconds per rule over all (analysed) documents."""
+    spent: dict[str, float] = {}
+    clock = time.process_time
+    for r in rules:
+        run = r.kind.run
+        t = clock()
+        for d in docs:
+            for _ in run(r, d):
+                pass
+        spent[r.id] = clock() - t
+    return spent
+
+
+def profile(name: str, raw: list[Document], analysed: list[Document], rules: list[Rule], top: int) -> None:
+    """cProfile of one stage (over fresh copies of the raw documents) or one rule."""
+    prof = cProfile.Profile()
+    stage = dict(STAGES).get(name)
+    if stage is not None:
+        order = [step for n, step in STAGES]
+        upto = order[: order.index(stage)]
+        fresh = [copy.deepcopy(d) for d in raw]
+        for d in fresh:
+            for step in upto:
+                step(d)
+        prof.enable()
+        for d in fresh:
+            stage(d)
+        prof.disable()
+    else:
+        chosen = [r for r in rules if r.id == name.upper()]
+        if not chosen:
+            sys.exit(f"no stage or document rule called {name}")
+        r = chosen[0]
+        prof.enable()
+        for d in analysed:
+            for _ in r.kind.run(r, d):
+                pass
+        prof.disable()
+    print(f"\n=== cProfile: {name} over {len(raw)} documents (own time) ===")
+    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
+
+
+def table(title: str, spent: dict[str, float], n: int, top: int) -> float:
+    total = sum(spent.values())
+    print(f"\n{title}: {1000 * total / n:.3f} ms/doc")
+    for name, s in sorted(spent.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"  {name:<18} {1000 * s / n:8.3f} ms/doc  {100 * s / total if total else 0:5.1f}%")
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="*", type=Path, help=f"folders or files (default {DEFAULT.relative_to(ROOT)})")
+    ap.add_argument("--warmup", type=int, default=20, help="documents analysed untimed first (default 20)")
+    ap.add_argument("--top", type=int, default=25, help="rules listed (default 25)")
+    ap.add_argument("--profile", action="append", default=[], help="a stage or rule id to run under cProfile")
+    args = ap.parse_args(argv)
+    paths = args.paths
+    if not paths:
+        if not DEFAULT.is_dir():
+            from benchmarks.run import corpus
+
+            corpus(1000, 2)
+        paths = [DEFAULT]
+    raw = read(paths)
+    if not raw:
+        sys.exit("no readable documents")
+    rules = document_rules()
+    warm(raw[: args.warmup], rules)
+    docs = [copy.deepcopy(d) for d in raw]
+    n = len(docs)
+    print(f"{n} documents, {sum(d.chars for d in docs) / n:.0f} characters each on average, {len(rules)} document rules")
+    extract = table("extract", time_stages(docs), n, len(STAGES))
+    checks = table("document rules", time_rules(docs, rules), n, args.top)
+    print(f"\ntotal {1000 * (extract + checks) / n:.3f} ms/doc")
+    for name in args.profile:
+        profile(name, raw, docs, rules, args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
