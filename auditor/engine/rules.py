@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor import cache
 from auditor.checks import CheckKind, check_kinds
@@ -41,7 +41,38 @@ class ExampleDoc(BaseModel):
     text: str
 
 
+class EvidencePin(BaseModel):
+    """An evidence pin that names its document: ``{document: a2022.txt, text: 上年结转…数量 2}``."""
+
+    model_config = _MODEL
+    document: str
+    text: str = Field(min_length=1)
+
+
 class Example(BaseModel):
+    """One example of a rule: a text (or several documents) and what the rule must find in it.
+
+    ``evidence`` pins where a ``fire`` example's findings point.  It holds one
+    pin per evidence item, in the order the run reports them: the findings in
+    report order (document, then position of the first item), each finding's
+    items in its own order; so the list also fixes how many items there are,
+    and ``evidence: []`` says the findings carry no span at all (a file that
+    could not be read), which is not the same as leaving the key out.  A pin is
+    a string, or ``{document, text}`` when the example has several documents
+    (then every pin names the document its item is in); a string pin's item is
+    in the example's one file or, when that file is a compilation split into
+    parts (第一篇:…), in one of them (``example.txt#2``, which a mapping pin
+    may also name).  The pin's text is read
+    like a report (canonicalised: NFKC, simplified characters, folded spaces,
+    so full-width punctuation may be copied as written) and must occur exactly
+    once in the canonical text of that document, and that one occurrence must
+    nest with the item's span: inside it (a part of what the item shows, for a
+    long passage) or around it (the item with some context, for a lone table
+    cell such as ``2``).  The suite (tests/test_rule_examples.py) checks the
+    pins and that every item's ``text`` is ``doc.text[start:end]``; a fire
+    example without ``evidence`` fails it, a pass example may not have one.
+    """
+
     model_config = _MODEL
     name: str = ""
     text: str | None = None
@@ -49,17 +80,46 @@ class Example(BaseModel):
     count: int | None = None  # exact number of findings expected (fire examples)
     message_contains: str | None = None
     run_date: str | None = None  # ISO date the example is audited on ("today")
+    evidence: list[str | EvidencePin] | None = None  # where the findings point (fire examples; see above)
 
     def docs(self) -> list[ExampleDoc]:
         if self.documents:
             return self.documents
         return [ExampleDoc(text=self.text or "")]
 
+    @model_validator(mode="after")
+    def _pins(self) -> Example:
+        ids = [d.id for d in self.docs()]
+        for i, pin in enumerate(self.evidence or []):
+            if isinstance(pin, str):
+                if not pin.strip():
+                    raise ValueError(f"evidence[{i}]: an empty pin points at nothing")
+                if len(ids) > 1:
+                    raise ValueError(f"evidence[{i}]: the example has several documents, so the pin names one: {{document, text}}")
+            elif pin.document.split("#")[0] not in ids:
+                raise ValueError(f"evidence[{i}]: document {pin.document!r} is not one of the example's ({', '.join(ids)})")
+            elif not pin.text.strip():
+                raise ValueError(f"evidence[{i}]: an empty pin points at nothing")
+        return self
+
+    def pins(self) -> list[tuple[str | None, str]] | None:
+        """The evidence pins as (document id, or None for the one file or any of its parts; text), or None when there are none."""
+        if self.evidence is None:
+            return None
+        return [(None, p) if isinstance(p, str) else (p.document, p.text) for p in self.evidence]
+
 
 class Examples(BaseModel):
     model_config = _MODEL
     fire: list[Example] = Field(min_length=1)
     pass_: list[Example] = Field(alias="pass", min_length=1)
+
+    @model_validator(mode="after")
+    def _pass_pins_nothing(self) -> Examples:
+        for i, ex in enumerate(self.pass_):
+            if ex.evidence is not None:
+                raise ValueError(f"pass[{i}]: a pass example finds nothing, so it has no evidence to pin")
+        return self
 
 
 class RuleSpec(BaseModel):
