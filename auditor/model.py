@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 CATEGORIES = (
     "near-duplicate",
@@ -32,6 +32,29 @@ CATEGORIES = (
     "text-quality",
     "ingest-error",
 )
+
+
+#: How a figure counts: one year's, a running total (累计/历年), a stock at a date
+#: (截至…底), or an estimate (约/近/余) that no sum can be held to.
+QuantityScope = Literal["annual", "cumulative", "as-of", "approximate"]
+#: How complete a breakdown claims to be: exhaustive (其他…/分别/category list),
+#: likely (其中 with 3+ parts) or open (…等); the checks weigh a mismatch by it.
+BreakdownClosure = Literal["exhaustive", "likely", "open"]
+#: What a document is, from its title (or its first lines when it has none).
+DocumentKind = Literal["annual-report", "work-summary", "other"]
+#: Where `Document.agency` was read; "" when no agency was found.
+AgencySource = Literal["title", "signature", "heading", "body", ""]
+#: Where `Document.year` was read; "" when no year was found.
+YearSource = Literal["title", "period", "body", ""]
+#: Which printed date a page-less report's publication date was taken from
+#: (`DocumentMeta.published_source`).
+PublishedSource = Literal["published", "cover", "issued"]
+#: How two similar documents' authors and years relate; "" until the corpus
+#: stage has classified the pair (`auditor.dedup` returns pairs unclassified).
+PairRelation = Literal["same-agency-other-year", "same-agency-same-year", "other-agency", ""]
+#: The regulation a report was written under: A = 2008–2018 (2007 条例),
+#: B = 2019–2020 (试行 format), C = 2021 on.
+Era = Literal["A", "B", "C"]
 
 
 class Severity(str, Enum):
@@ -103,7 +126,7 @@ class Quantity:
     start: int
     end: int
     text: str
-    scope: str = "annual"  # annual | cumulative | approximate
+    scope: QuantityScope = "annual"
     year: int | None = None
     clause_start: int = -1  # where the label clause starts (evidence shows label and number)
     clause: str = ""  # the label clause as written, before normalisation
@@ -119,7 +142,7 @@ class Breakdown:
 
     total: Quantity | None
     parts: list[Quantity]
-    closure: str  # exhaustive (其他…/分别/category list) | likely (其中 with 3+ parts) | open (…等)
+    closure: BreakdownClosure
     start: int
     end: int
     marker: str = ""  # 其中 / 含 / 分别 / list
@@ -203,6 +226,108 @@ class Table:
         return g
 
 
+@dataclass(slots=True)
+class DocumentMeta:
+    """What is known about a report besides its text, one typed field per fact.
+
+    Two kinds of facts share this object.  The loaders fill in what the file
+    or web page says about the report outside its body (the page's <title>,
+    its 发布时间 and 来源 labels, a PDF's or DOCX's document properties); the
+    metadata extractor (`auditor.extract.meta`) adds what it read in the text
+    that the rules need besides `Document.title/agency/year` (the inner title
+    under a compilation heading, the signature's organ, why the text looks
+    cut short).  Every field's default means "absent": an empty string, 0 or
+    None; no loader or extractor ever records an empty value as present.
+
+    The loader facts are stored in an index (`auditor.index.store`) as a JSON
+    object whose keys are these field names; `as_dict` and `from_dict` are
+    the only way in and out of that form, so an index written before this
+    class existed still loads, and keys this version does not know are
+    dropped instead of failing the load.
+    """
+
+    # -- from the file or page (loaders) ---------------------------------
+    title: str = ""  # the page's <title>, or the document property Title (docx, pdf)
+    article_title: str = ""  # <meta name="ArticleTitle">: the report's own title on a CMS page
+    published: str = ""  # publication date as the page prints it ("2022年01月21日", "2022-01-20")
+    written: str = ""  # 成文日期 label, as printed; also the page's `published` when it has none
+    source: str = ""  # 来源 label or meta tag (often the publishing office, not the author)
+    publisher: str = ""  # 发布机构 / 发文机关 label
+    index_no: str = ""  # 索引号
+    doc_no: str = ""  # 发文字号 / 文号
+    site: str = ""  # <meta name="SiteName">
+    column: str = ""  # <meta name="ColumnName">: the site section the page sits in
+    author: str = ""  # author meta tag or document property
+    subject: str = ""  # docx/pdf Subject property
+    creator: str = ""  # pdf Creator (the authoring program)
+    producer: str = ""  # pdf Producer (the program that wrote the pdf)
+    created: str = ""  # docx/pdf creation time, ISO 8601 (as precise as the file says)
+    modified: str = ""  # docx/pdf last modification time, ISO 8601
+    pages: int = 0  # pdf page count; 0: not a pdf
+    images: int = 0  # images in an html page's body, where a scanned report hides its text
+    # -- read in the text (auditor.extract.meta) -------------------------
+    truncated: str = ""  # why the text looks cut short ("ends with an omission mark")
+    inner_title: str = ""  # the report's own title line when a compilation heading is its title
+    inner_title_span: Span | None = None
+    agency_line: str = ""  # an organ's name alone on the line above the inner title
+    signature_agency: str = ""  # the organ in the signature above the signing date
+    signature_agency_span: Span | None = None
+    published_source: PublishedSource | None = None  # printed date `Document.published` came from, no page date
+
+    def copy(self) -> DocumentMeta:
+        """An independent copy (each part of a compilation gets its own)."""
+        return replace(self)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The present facts under their storage keys, JSON-safe.
+
+        Counts are written as strings and spans as ``[start, end]`` lists,
+        the form index files have always held, so files written by this
+        version and by older ones read back the same.
+        """
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == "" or value == 0:
+                continue
+            if isinstance(value, Span):
+                value = [value.start, value.end]
+            elif isinstance(value, int):
+                value = str(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DocumentMeta:
+        """Read `as_dict`'s form (or an older index's); unknown or malformed entries are skipped."""
+        meta = cls()
+        if not isinstance(data, dict):
+            return meta
+        for f in fields(cls):
+            value = data.get(f.name)
+            if value is None:
+                continue
+            default = getattr(meta, f.name)
+            if f.name in _SPAN_FIELDS:
+                if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+                    setattr(meta, f.name, Span(value[0], value[1]))
+            elif f.name == "published_source":
+                if value in _PUBLISHED_SOURCES:
+                    meta.published_source = value
+            elif isinstance(default, int):
+                try:
+                    setattr(meta, f.name, max(0, int(value)))
+                except (TypeError, ValueError):
+                    pass
+            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                setattr(meta, f.name, str(value))
+        return meta
+
+
+_SPAN_FIELDS = frozenset({"inner_title_span", "signature_agency_span"})
+_PUBLISHED_SOURCES = frozenset(get_args(PublishedSource))
+
+
 @dataclass
 class Document:
     """One report: canonical text plus everything extracted from it."""
@@ -219,10 +344,10 @@ class Document:
     title: str = ""
     title_span: Span | None = None
     agency: str = ""
-    agency_source: str = ""  # title | signature | body | ""
+    agency_source: AgencySource = ""
     year: int | None = None
-    year_source: str = ""
-    kind: str = "other"  # annual-report | work-summary | other
+    year_source: YearSource = ""
+    kind: DocumentKind = "other"
     signed: DateValue | None = None
     published: DateValue | None = None
     period: tuple[DateValue, DateValue] | None = None
@@ -233,7 +358,7 @@ class Document:
     part_counts: list[PartCount] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     std_tables: dict[str, Any] = field(default_factory=dict)  # recognised standard tables by key ("t2", "t3", "t4", "stat")
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
     error: str | None = None  # set when the file could not be read
 
     @property
@@ -241,7 +366,7 @@ class Document:
         return len(self.text)
 
     @property
-    def era(self) -> str | None:
+    def era(self) -> Era | None:
         """A = 2008–2018 (2007 条例), B = 2019–2020 (试行 format), C = 2021 on."""
         if self.year is None:
             return None
@@ -346,7 +471,7 @@ class Pair:
     jaccard: float
     containment_ab: float  # share of a's shingles found in b
     containment_ba: float
-    relation: str  # same-agency-other-year | same-agency-same-year | other-agency
+    relation: PairRelation
     passages: list[Passage] = field(default_factory=list)
 
     @property
@@ -374,7 +499,8 @@ def jsonable(value: Any) -> Any:
     be represented exactly as a float literal of the same digits.
     """
     if isinstance(value, Decimal):
-        if value == value.to_integral_value() and value.as_tuple().exponent >= 0:
+        exponent = value.as_tuple().exponent  # 'n', 'N', 'F' for NaN and infinity
+        if value == value.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
             return int(value)
         return float(value)
     if isinstance(value, date):

@@ -47,8 +47,8 @@ def _same_organ(a: str, b: str) -> bool:
 
 
 def check(rule, doc: Document):
-    sig = doc.meta.get("signature_agency")
-    if not sig or doc.agency_source != "title" or not doc.agency:
+    sig, sig_span = doc.meta.signature_agency, doc.meta.signature_agency_span
+    if not sig or sig_span is None or doc.agency_source != "title" or not doc.agency:
         return
     a, b = agency_key(doc.agency), agency_key(sig)
     if _same_organ(a, b):
@@ -56,6 +56,5 @@ def check(rule, doc: Document):
     ev = []
     if doc.title_span:
         ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
-    s, e = doc.meta["signature_agency_span"]
-    ev.append(evidence(doc, s, e))
+    ev.append(evidence(doc, sig_span.start, sig_span.end))
     yield rule.finding(f"标题中的机关名称“{doc.agency}”与落款“{sig}”不一致", [doc.id], ev, {"title_agency": doc.agency, "signature_agency": sig})

@@ -74,7 +74,7 @@ def check(rule, doc: Document):
     if doc.year is None or doc.kind != "annual-report":
         return
     if doc.published:
-        when, what = doc.published, _SOURCE_ZH.get(doc.meta.get("published_source"), "发布")
+        when, what = doc.published, _SOURCE_ZH.get(doc.meta.published_source, "发布")
     else:
         when, what = doc.signed, "落款"
     if when is doc.published and _reposted(rule, doc, when) and _dated(doc, doc.signed) and not _reposted(rule, doc, doc.signed):

@@ -35,7 +35,7 @@ class Params(BaseModel):
 
 
 def _complete(doc: Document) -> bool:
-    return doc.signed is not None and "truncated" not in doc.meta
+    return doc.signed is not None and not doc.meta.truncated
 
 
 def _missing(pc: PartCount, headings: list[Section], top: int, skip: set[str]) -> list[str]:

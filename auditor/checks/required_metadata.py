@@ -76,7 +76,7 @@ def check(rule, doc: Document):
         return
     if p.field == "signed":
         # a page that prints its publication date (发布时间) is dated, signature or not
-        ok = doc.signed is not None or doc.published is not None or "truncated" in doc.meta or sum(1 for s in doc.sections if s.level == 1) < p.min_sections
+        ok = doc.signed is not None or doc.published is not None or bool(doc.meta.truncated) or sum(1 for s in doc.sections if s.level == 1) < p.min_sections
     elif p.field == "title_agency":
         ok = doc.agency_source == "title" or not doc.title or _title_names_someone(doc.title)
     else:

@@ -42,7 +42,7 @@ class Params(BaseModel):
 
 def check(rule, doc: Document):
     p: Params = rule.params
-    if doc.kind not in p.kinds or doc.era not in p.eras or "truncated" in doc.meta:
+    if doc.kind not in p.kinds or doc.era not in p.eras or doc.meta.truncated:
         return
     top = [s for s in doc.sections if s.level == 1]
     if p.scope == "headings":

@@ -21,7 +21,7 @@ class Params(BaseModel):
 
 
 def check(rule, doc: Document):
-    reason = doc.meta.get("truncated")
+    reason = doc.meta.truncated
     if not reason:
         return
     n = len(doc.text)

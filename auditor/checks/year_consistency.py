@@ -69,12 +69,11 @@ def check(rule, doc: Document):
         claims["self"] = selfs[0].year
         ev.extend(evidence(doc, c.phrase_start, c.phrase_end) for c in selfs)
     if doc.year_source == "title":
-        inner = doc.meta.get("inner_title")
-        if doc.heading and inner:
+        inner, inner_span = doc.meta.inner_title, doc.meta.inner_title_span
+        if doc.heading and inner and inner_span is not None:
             iy = _title_year(inner)
             if iy and iy != y:
-                s, e = doc.meta["inner_title_span"]
-                ev.append(evidence(doc, s, e))
+                ev.append(evidence(doc, inner_span.start, inner_span.end))
                 claims["inner_title"] = iy
         # a later year in a plan is what the organ will do, not the year reported on
         spans = [(s, e, yr) for s, e, yr in report_year_spans(doc.text) if yr <= y or not _plan(doc, s, e)]

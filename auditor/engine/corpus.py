@@ -12,7 +12,7 @@ from datetime import date
 
 from auditor.extract.meta import agency_key
 from auditor.extract.organ_names import same_organ
-from auditor.model import Document, Pair
+from auditor.model import Document, Pair, PairRelation
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Corpus:
                     groups[(key, d.year)].append(d)
         return [g for _, g in sorted(groups.items()) if len(g) > 1]
 
-    def relation(self, a: Document, b: Document) -> str:
+    def relation(self, a: Document, b: Document) -> PairRelation:
         if a.agency and b.agency and same_organ(agency_key(a.agency), agency_key(b.agency)):
             return "same-agency-same-year" if a.year == b.year else "same-agency-other-year"
         return "other-agency"

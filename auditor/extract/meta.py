@@ -12,7 +12,7 @@ import re
 
 from auditor.extract.period import find_period
 from auditor.extract.pubdate import printed_dates
-from auditor.model import DateValue, Document, Span
+from auditor.model import DateValue, Document, DocumentKind, Span
 from auditor.normalize.dates import find_dates, find_years, parse_date
 
 # Words that end the name of an organ that publishes a report.
@@ -42,7 +42,7 @@ def agency_key(name: str) -> str:
 
 
 def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, str]]:
-    out = []
+    out: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
         if len(out) >= limit:
@@ -140,7 +140,7 @@ def _agency_from_title(title: str, year_text: str | None) -> str:
     return ""
 
 
-def _kind_from_body(text: str) -> str:
+def _kind_from_body(text: str) -> DocumentKind:
     """A page copy without its title still says what it is in its first lines."""
     head = text[:600]
     if re.search(r"本年度报告|本报告|本年报|年度报告", head):
@@ -150,7 +150,7 @@ def _kind_from_body(text: str) -> str:
     return "other"
 
 
-def _kind(title: str) -> str:
+def _kind(title: str) -> DocumentKind:
     if re.search(r"年度报告|年报|工作报告|年度工作报告", title):
         return "annual-report"
     if "总结" in title:
@@ -182,7 +182,9 @@ def _date_only_lines(text: str, lines: list[tuple[int, str]]) -> list[DateValue]
 
 # A line that names another document: the date under it dates that document (an attachment,
 # a cited notice, a "相关链接" entry), not the report ("特此报告" is the report's own close).
-_OTHER_DOCUMENT = re.compile(r"[《》]|附件|相关(?:链接|文章|阅读)|上一篇|下一篇|(?:通知|意见|方案|办法|要点|公告|决定|规定|细则|批复|年度报告|工作报告|工作总结)$")
+_OTHER_DOCUMENT = re.compile(
+    r"[《》]|附件|相关(?:链接|文章|阅读)|上一篇|下一篇|(?:通知|意见|方案|办法|要点|公告|决定|规定|细则|批复|年度报告|工作报告|工作总结)$"
+)
 
 
 def _dates_another_document(text: str, d: DateValue, title: Span | None = None) -> bool:
@@ -215,7 +217,7 @@ def _signature_lines(text: str, lines: list[tuple[int, str]], title: Span | None
 
 
 def _tail_lines(text: str, n: int) -> list[tuple[int, str]]:
-    lines = []
+    lines: list[tuple[int, str]] = []
     end = len(text)
     while end > 0 and len(lines) < n:
         start = text.rfind("\n", 0, end) + 1
@@ -231,7 +233,7 @@ def _signature_agency(text: str, date: DateValue) -> str:
     return last if organ_like(last) else ""
 
 
-_NAME = r"([\u4e00-\u9fff]{2,24}?(?:%s))" % ORGAN_SUFFIX.replace("|会", "")
+_NAME = r"([\u4e00-\u9fff]{2,24}?(?:" + ORGAN_SUFFIX.replace("|会", "") + "))"
 # a place standing for its government: "某县", "某某自治州" (not 全县, 我县, 该市, 本区, 市临空经济区)
 _PLACE_NAME = r"((?![全我本该各此省市县区州旗盟镇乡])[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟))"
 # sentences of the genre that name the author: "由上海市经济和信息化委员会(以下简称我委)编制",
@@ -277,24 +279,23 @@ def extract_meta(doc: Document) -> None:
     text = doc.text
     cut = truncation(text)
     if cut:
-        doc.meta["truncated"] = cut
+        doc.meta.truncated = cut
     inner = _find_title(text, skip=1 if doc.heading else 0)
     if inner:
-        doc.meta["inner_title"] = inner[0]
-        doc.meta["inner_title_span"] = [inner[1].start, inner[1].end]
+        doc.meta.inner_title, doc.meta.inner_title_span = inner
     if doc.heading:
         doc.title = doc.heading
         first_nl = text.find("\n")
         doc.title_span = Span(0, first_nl if first_nl > 0 else len(text))
     elif inner:
         doc.title, doc.title_span = inner
-    elif doc.meta.get("title"):
-        doc.title = str(doc.meta["title"]).strip()
+    elif doc.meta.title:
+        doc.title = doc.meta.title.strip()
     # a line holding only the agency right above the inner title ("某市某局\n2015…总结")
     if inner:
         prev, prev_start = _line_above(text, inner[1].start)
         if organ_like(prev):
-            doc.meta["agency_line"] = prev
+            doc.meta.agency_line = prev
             if not doc.heading and not _agency_from_title(doc.title, None):
                 doc.title = prev + doc.title
                 doc.title_span = Span(prev_start, inner[1].end)
@@ -309,7 +310,7 @@ def extract_meta(doc: Document) -> None:
         doc.agency, doc.agency_source = agency, "title"
 
     # signing date: a date alone on one of the last lines, else near the top (上海 style)
-    own = Span(*doc.meta["inner_title_span"]) if inner else None
+    own = inner[1] if inner else None
     tail = _signature_lines(text, _tail_lines(text, _DATE_LINE_TAIL), own)
     head = [d for d in _date_only_lines(text, _lines_with_offsets(text, 6)) if not _dates_another_document(text, d, own)]
     signed = tail[0] if tail else (head[0] if head else None)
@@ -319,23 +320,23 @@ def extract_meta(doc: Document) -> None:
         signed = written
     doc.signed = signed
     sig = _signature_agency(text, signed) if signed and signed.start >= 0 else ""
-    if sig:
+    if sig and signed is not None:
         sig_start = text.rfind(sig, 0, signed.start)
-        doc.meta["signature_agency"] = sig
-        doc.meta["signature_agency_span"] = [sig_start, sig_start + len(sig)]
+        doc.meta.signature_agency = sig
+        doc.meta.signature_agency_span = Span(sig_start, sig_start + len(sig))
     if not doc.agency:
         if sig:
             doc.agency, doc.agency_source = sig, "signature"
-        elif doc.meta.get("agency_line"):
-            doc.agency, doc.agency_source = doc.meta["agency_line"], "heading"
+        elif doc.meta.agency_line:
+            doc.agency, doc.agency_source = doc.meta.agency_line, "heading"
         elif body := _body_agency(text):
             doc.agency, doc.agency_source = body, "body"
 
     # publication date from page metadata, else the page's printed 发布 field,
     # else the cover letter or 印发 line the report was sent with
-    pub = doc.meta.get("published")
+    pub = doc.meta.published
     if pub:
-        doc.published = parse_date(str(pub)) or next(iter(find_dates(str(pub))), None)
+        doc.published = parse_date(pub) or next(iter(find_dates(pub)), None)
         if doc.published:
             doc.published.start = doc.published.end = -1
     else:
@@ -343,7 +344,7 @@ def extract_meta(doc: Document) -> None:
             hit = next((p for p in printed if p.role == role), None)
             if hit is not None:
                 doc.published = hit.date
-                doc.meta["published_source"] = role
+                doc.meta.published_source = role
                 break
 
     period = find_period(text)

@@ -103,7 +103,7 @@ def classify(doc: Document) -> OrganType:
     county office, a bureau's report that only ever says 我镇 — give
     ``unknown``: the name may be the site's publisher, not the author.
     """
-    names = [doc.agency, doc.meta.get("signature_agency", ""), doc.meta.get("agency_line", "")]
+    names = [doc.agency, doc.meta.signature_agency, doc.meta.agency_line]
     if not doc.agency and (system := _title_system(doc.title or "")):
         names[0] = system
     found = [t for t in (_by_name(n) for n in names if n) if t is not None]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.model import QuantityScope
+
 # Words that make a figure a running total by themselves.
 _SINCE_INCEPTION = re.compile(r"历年|迄今|至今|总量|以来")
 # 累计 and the words that tell a running total's reading date ("截至2011年底", "到目前");
@@ -48,7 +50,7 @@ def _one_year(text: str, report_year: int | None) -> bool:
     return any(report_year is None or int(m.group(1)) == report_year for m in _BARE_YEAR.finditer(text))
 
 
-def scope_of(clause: str, sentence_head: str, report_year: int | None) -> str:
+def scope_of(clause: str, sentence_head: str, report_year: int | None) -> QuantityScope:
     """``cumulative``, ``as-of`` or ``annual`` for a figure.
 
     `clause` is the label clause right before the number, `sentence_head` the

@@ -103,7 +103,7 @@ def _prepare_docs(docs: list[Document], params: DedupParams) -> tuple[list[Entry
         if d.error is not None:
             skipped.append((d.id, d.error))
             continue
-        loaded = dict(d.meta)
+        loaded = d.meta.as_dict()
         try:
             extract_meta(d)
             entries.append(entry_from_document(d, loaded, params))

@@ -139,7 +139,7 @@ def check_against_index(
         if ctx.indexed == 0:
             raise CorpusIndexError(f"{index}: the index holds no report: nothing to check the submissions against")
         ctx.notes.extend(check_fresh(idx, params, Path(config.rules_dir) if config.rules_dir else None))
-        ctx.loaded_meta = {d.id: dict(d.meta) for d in docs}
+        ctx.loaded_meta = {d.id: d.meta.as_dict() for d in docs}
         for d in docs:
             analyse_within_budget(d, config.max_file_seconds or None)
         ctx.candidates, st = find_candidates(idx, docs, params)

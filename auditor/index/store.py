@@ -46,7 +46,7 @@ import numpy as np
 
 from auditor.dedup.shingle import union
 from auditor.index.sketch import SketchParams, band_keys, batch_signatures, estimate_jaccard, features
-from auditor.model import Cell, Document, Table
+from auditor.model import Cell, Document, DocumentMeta, Table
 
 BUSY_TIMEOUT_S = 120.0
 _ZERO_SIG = bytes(512)  # placeholder until `set_sketches` (no band rows point at it)
@@ -170,8 +170,14 @@ def _u32(b: bytes) -> np.ndarray:
 
 
 def pack_extra(doc: Document, loaded_meta: dict | None) -> bytes | None:
-    """Tables and loader metadata (JSON-safe values only), compressed; None when empty."""
-    source = loaded_meta if loaded_meta is not None else doc.meta
+    """Tables and loader metadata, compressed; None when empty.
+
+    `loaded_meta` is the document's `DocumentMeta.as_dict()` taken before
+    extraction added what it read in the text (re-read on every load, so not
+    stored); without it the current metadata is stored.  Only scalar values
+    are kept: the spans of extracted facts are offsets, not facts to store.
+    """
+    source = loaded_meta if loaded_meta is not None else doc.meta.as_dict()
     meta = {k: v for k, v in source.items() if not k.startswith("_") and (v is None or isinstance(v, (str, int, float, bool)))}
     tables = [asdict(t) for t in doc.tables]
     if not meta and not tables:
@@ -190,7 +196,7 @@ def document_from_row(row: sqlite3.Row | tuple) -> Document:
                    to_raw=to_raw, heading=heading)
     if extra_z:
         extra = json.loads(zlib.decompress(extra_z).decode("utf-8"))
-        doc.meta = dict(extra.get("meta") or {})
+        doc.meta = DocumentMeta.from_dict(extra.get("meta"))
         doc.tables = [
             Table([Cell(**c) for c in t["cells"]], t["start"], t["end"], t.get("caption", ""))
             for t in extra.get("tables") or []

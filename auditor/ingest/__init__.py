@@ -84,7 +84,7 @@ def documents_from_loaded(rel: str, loaded) -> list[Document]:
             text=text,
             to_raw=to_raw,
             heading=part.heading,
-            meta=dict(loaded.meta),
+            meta=loaded.meta.copy(),
         )
         doc.tables = _shift_tables(loaded.tables, part.offset, len(part.text), to_raw, text)
         docs.append(doc)
@@ -95,7 +95,7 @@ def document_from_text(text: str, doc_id: str = "example.txt") -> list[Document]
     """Documents from an in-memory text (rule examples, tests, the Python API)."""
     from auditor.ingest.loaded import Loaded
 
-    return documents_from_loaded(doc_id, Loaded(text=text, encoding="utf-8", format="txt", tables=[], meta={}))
+    return documents_from_loaded(doc_id, Loaded(text=text, encoding="utf-8", format="txt", tables=[]))
 
 
 def read_documents(paths: list[Path]) -> list[Document]:

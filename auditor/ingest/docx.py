@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from auditor.ingest.loaded import CellSpec, Loaded, TextBuilder, clean_cell_text, is_cjk
+from auditor.model import DocumentMeta
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -389,28 +390,34 @@ class _Walker:
         self.blocks.append(_TableBlock(cells))
 
 
-def _core_meta(document) -> dict[str, str]:
-    meta: dict[str, str] = {}
+def _core_property(cp, name: str):
+    """One core property; None when python-docx cannot parse the value the file holds."""
+    try:
+        return getattr(cp, name)
+    except Exception:
+        return None
+
+
+def _core_time(cp, name: str) -> str:
+    value = _core_property(cp, name)
+    return value.isoformat() if value is not None else ""
+
+
+def _core_text(cp, name: str) -> str:
+    value = _core_property(cp, name)
+    return str(value).strip() if value else ""
+
+
+def _core_meta(document) -> DocumentMeta:
+    meta = DocumentMeta()
     try:
         # only a core-properties part the file really has (python-docx would invent one)
         document.part.package.part_related_by(RT_CORE)
         cp = document.core_properties
     except Exception:
         return meta
-    for key in ("created", "modified"):
-        try:
-            value = getattr(cp, key)
-        except Exception:
-            value = None
-        if value is not None:
-            meta[key] = value.isoformat()
-    for key in ("title", "author", "subject"):
-        try:
-            value = getattr(cp, key)
-        except Exception:
-            value = None
-        if value and str(value).strip():
-            meta[key] = str(value).strip()
+    meta.created, meta.modified = _core_time(cp, "created"), _core_time(cp, "modified")
+    meta.title, meta.author, meta.subject = _core_text(cp, "title"), _core_text(cp, "author"), _core_text(cp, "subject")
     return meta
 
 

@@ -36,6 +36,7 @@ from auditor.ingest.loaded import (
     cjk_count,
     clean_cell_text,
 )
+from auditor.model import DocumentMeta
 
 # --------------------------------------------------------------------------- decoding
 
@@ -607,6 +608,7 @@ def load_html(data: bytes) -> Loaded:
     before = [b for b in outside.blocks[:idx] if isinstance(b, Para)]
     after = [b for b in outside.blocks[idx:] if isinstance(b, Para)]
 
+    # the page's facts under `DocumentMeta`'s field names, gathered by precedence
     meta: dict[str, str] = {}
     if title:
         meta["title"] = title
@@ -629,16 +631,15 @@ def load_html(data: bytes) -> Loaded:
         meta[key] = value
     if "published" not in meta and "written" in meta:
         meta["published"] = meta["written"]
+    page = DocumentMeta.from_dict(meta)
 
     blocks = _strip_chrome_lines(blocks)
-    heading = _title_line(before, [title, meta.get("article_title", "")])
+    heading = _title_line(before, [title, page.article_title])
     if heading is not None:
         first = [_norm(b.text) for b in blocks[:3] if isinstance(b, Para)]
         if not any(_norm(heading) in f or (len(f) >= 6 and f in _norm(heading)) for f in first):
             blocks.insert(0, Para(heading))
-    images = flow.images
-    if images:
-        meta["images"] = str(images)
+    page.images = flow.images
 
     out = TextBuilder()
     for b in blocks:
@@ -646,4 +647,4 @@ def load_html(data: bytes) -> Loaded:
             out.line(b.text)
         else:
             out.table(b.cells, b.caption)
-    return Loaded(text=out.text, encoding=encoding, format="html", tables=out.tables, meta=meta)
+    return Loaded(text=out.text, encoding=encoding, format="html", tables=out.tables, meta=page)

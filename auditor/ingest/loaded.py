@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.lazy_re import LazyPattern
-from auditor.model import Cell, Table
+from auditor.model import Cell, DocumentMeta, Table
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Loaded:
     encoding: str  # 'utf-8', 'gb18030', ... or 'binary' for docx/pdf
     format: str  # 'txt' | 'html' | 'docx' | 'pdf'
     tables: list[Table] = field(default_factory=list)  # cell/table offsets point into `text`
-    meta: dict[str, str] = field(default_factory=dict)  # title, published, source, ... found outside the body
+    meta: DocumentMeta = field(default_factory=DocumentMeta)  # title, published, source, ... found outside the body
 
 
 # CJK ideographs (incl. extension A and compatibility), CJK punctuation (without the

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from auditor.ingest.loaded import CellSpec, Loaded, TextBuilder, clean_cell_text, is_cjk, squeeze_cjk_spaces
+from auditor.model import DocumentMeta
 
 _BAND = 0.12  # top/bottom share of the page height where headers, footers and page numbers live
 _PAGE_NUMBER = re.compile(
@@ -344,23 +345,29 @@ def _pdf_date(value: str) -> str:
     return out
 
 
-def _meta(info: dict) -> dict[str, str]:
-    meta: dict[str, str] = {}
-    keys = {"Title": "title", "Author": "author", "Subject": "subject", "CreationDate": "created", "ModDate": "modified", "Creator": "creator", "Producer": "producer"}
-    for src, dst in keys.items():
-        value = info.get(src)
-        if isinstance(value, bytes):
-            try:
-                value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else value.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-        if not isinstance(value, str):
-            continue
-        value = " ".join(value.replace("\x00", "").split())
-        if not value:
-            continue
-        meta[dst] = _pdf_date(value) if dst in ("created", "modified") else value
-    return meta
+def _info_text(info: dict, key: str) -> str:
+    """One document-information entry as one line of text; "" when absent or unreadable."""
+    value = info.get(key)
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else value.decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(value.replace("\x00", "").split())
+
+
+def _meta(info: dict) -> DocumentMeta:
+    return DocumentMeta(
+        title=_info_text(info, "Title"),
+        author=_info_text(info, "Author"),
+        subject=_info_text(info, "Subject"),
+        created=_pdf_date(_info_text(info, "CreationDate")),
+        modified=_pdf_date(_info_text(info, "ModDate")),
+        creator=_info_text(info, "Creator"),
+        producer=_info_text(info, "Producer"),
+    )
 
 
 # --------------------------------------------------------------------------- entry point
@@ -408,5 +415,5 @@ def load_pdf(data: bytes) -> Loaded:
             out.line(block)
         else:
             out.table(block.cells)
-    meta["pages"] = str(len(pages))
+    meta.pages = len(pages)
     return Loaded(text=out.text, encoding="binary", format="pdf", tables=out.tables, meta=meta)

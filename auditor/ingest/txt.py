@@ -17,4 +17,4 @@ def load_txt(data: bytes) -> Loaded:
         text = text[1:]
     if "\r" in text:  # CRLF / CR line ends -> '\n' so paragraphs are '\n'-separated
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Loaded(text=text, encoding=encoding, format="txt", tables=[], meta={})
+    return Loaded(text=text, encoding=encoding, format="txt", tables=[])

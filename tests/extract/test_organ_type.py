@@ -11,7 +11,7 @@ from auditor.model import Document
 def _doc(agency: str = "", text: str = "", signature: str = "") -> Document:
     d = Document(id="x.txt", source="x.txt", part=None, format="txt", encoding="utf-8", raw=text, text=text, agency=agency)
     if signature:
-        d.meta["signature_agency"] = signature
+        d.meta.signature_agency = signature
     return d
 
 

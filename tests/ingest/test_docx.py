@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from auditor.ingest.docx import format_number, load_docx
 from auditor.ingest.loaders import LoadError
+from auditor.model import DocumentMeta
 
 
 def _save(doc) -> bytes:
@@ -86,9 +87,9 @@ def test_merged_cells_are_not_duplicated():
 
 def test_core_properties():
     meta = load_docx(_report()).meta
-    assert meta["created"].startswith("2022-01-18T09:00")
-    assert meta["modified"].startswith("2022-01-20T10:30")
-    assert meta["title"] == "2021年政府信息公开工作年度报告"
+    assert meta.created.startswith("2022-01-18T09:00")
+    assert meta.modified.startswith("2022-01-20T10:30")
+    assert meta.title == "2021年政府信息公开工作年度报告"
 
 
 def test_runs_inside_smart_tags_and_insertions_are_read():
@@ -232,4 +233,4 @@ def test_package_without_core_properties_has_no_invented_metadata():
     doc.add_paragraph("正文")
     loaded = load_docx(_minimal_docx(doc))
     assert loaded.text == "正文"
-    assert loaded.meta == {}
+    assert loaded.meta == DocumentMeta()

@@ -85,10 +85,10 @@ def test_body_text_without_chrome():
 
 def test_metadata():
     meta = _load_page().meta
-    assert meta["title"] == "某某市2021年政府信息公开工作年度报告_某某市人民政府"
-    assert meta["published"] == "2022-01-20"
-    assert meta["source"] == "某某市人民政府办公室"  # the visible label wins over the meta tag
-    assert meta["article_title"] == "某某市2021年政府信息公开工作年度报告"
+    assert meta.title == "某某市2021年政府信息公开工作年度报告_某某市人民政府"
+    assert meta.published == "2022-01-20"
+    assert meta.source == "某某市人民政府办公室"  # the visible label wins over the meta tag
+    assert meta.article_title == "某某市2021年政府信息公开工作年度报告"
 
 
 def test_table_grid_and_offsets():
@@ -147,10 +147,10 @@ def test_layout_tables_and_metadata_table():
     loaded = load_html(page.encode("utf-8"))
     assert loaded.text.split("\n")[0] == "某某区2021年政府信息公开工作年度报告"
     assert "机构概况" not in loaded.text
-    assert loaded.meta["published"] == "2022年01月21日"
-    assert loaded.meta["written"] == "2022年01月18日"
-    assert loaded.meta["publisher"] == "某某区政府办"
-    assert loaded.meta["index_no"] == "000014349/2022-00012"
+    assert loaded.meta.published == "2022年01月21日"
+    assert loaded.meta.written == "2022年01月18日"
+    assert loaded.meta.publisher == "某某区政府办"
+    assert loaded.meta.index_no == "000014349/2022-00012"
     assert len(loaded.tables) == 1
     assert loaded.tables[0].grid() == [["信息内容", "本年制发件数"], ["规章", "0"]]
 
@@ -250,7 +250,7 @@ def test_html5_article_header_and_table_header_rows():
     lines = loaded.text.split("\n")
     assert lines[0] == "某某县2021年政府信息公开工作年度报告"
     assert "版权所有" not in loaded.text and "发布日期" not in loaded.text
-    assert loaded.meta["published"] == "2022-01-25"
+    assert loaded.meta.published == "2022-01-25"
     assert loaded.tables[0].grid() == [["信息内容", "本年处理决定数量"], ["行政许可", "1024"]]
     assert lines[-1] == "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
 
@@ -275,7 +275,7 @@ def test_metadata_in_chrome_when_body_is_the_whole_page():
     <p>二、主动公开政府信息情况。本年度主动公开各类信息一百二十条。</p>
     <div class="footer">联系电话：0000-1234567</div></body></html>"""
     loaded = load_html(page.encode("utf-8"))
-    assert loaded.meta["published"] == "2021-03-10"
-    assert loaded.meta["source"] == "某某镇人民政府"
+    assert loaded.meta.published == "2021-03-10"
+    assert loaded.meta.source == "某某镇人民政府"
     assert loaded.text.split("\n")[0] == "某某镇2020年政府信息公开工作年度报告"
     assert "联系电话" not in loaded.text and "发布时间" not in loaded.text

@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 
 from auditor.ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
+from auditor.model import DocumentMeta
 
 HTML = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><p>政府信息公开工作年度报告</p></body></html>"
 
@@ -31,7 +32,7 @@ def test_txt_is_decoded_only():
     loaded = load("report.txt", data)
     assert (loaded.format, loaded.encoding) == ("txt", "gb18030")
     assert loaded.text == "一、总体情况\n本年度新收申请12件。\n"
-    assert loaded.tables == [] and loaded.meta == {}
+    assert loaded.tables == [] and loaded.meta == DocumentMeta()
 
 
 @pytest.mark.parametrize("name", ["a.html", "a.HTM", "a.shtml", "a.xhtml", "a.jhtml", "a.phtml"])

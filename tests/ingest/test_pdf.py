@@ -74,7 +74,7 @@ def test_text_order_without_page_furniture(loaded):
     assert not any(ln.strip(" -") in ("1", "2") for ln in lines)  # page numbers gone
     assert "- 1 -" not in loaded.text and "- 2 -" not in loaded.text
     assert lines[-1] == SIGNATURE
-    assert loaded.meta["pages"] == "2"
+    assert loaded.meta.pages == 2
 
 
 def test_spaces_between_cjk_removed(loaded):
