@@ -10,7 +10,7 @@ import pytest
 
 from auditor.api import audit
 from auditor.config import Config
-from auditor.extract.meta import _body_agency
+from auditor.extract.meta import body_agency
 
 _SECTIONS = "\n一、概述\n全年主动公开信息56条。\n二、依申请公开情况\n全年未收到申请。\n三、存在的主要问题和改进措施\n进一步加强培训。\n"
 
@@ -31,7 +31,7 @@ def _severities(tmp_path: Path, text: str) -> list[str]:
     ],
 )
 def test_body_names_its_organ(text: str, name: str) -> None:
-    assert _body_agency("本年报根据《条例》编制。\n" + text) == name
+    assert body_agency("本年报根据《条例》编制。\n" + text) == name
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_body_names_its_organ(text: str, name: str) -> None:
     ],
 )
 def test_body_names_no_organ(text: str) -> None:
-    assert _body_agency("本年报根据《条例》编制。\n" + text) == ""
+    assert body_agency("本年报根据《条例》编制。\n" + text) == ""
 
 
 @pytest.mark.parametrize(

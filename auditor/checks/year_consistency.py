@@ -22,7 +22,7 @@ from collections import Counter
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.extract.meta import _title_year, report_year_spans
+from auditor.extract.meta import report_year_spans, title_year
 from auditor.extract.year_claims import reports_published, self_references
 from auditor.model import Document
 
@@ -71,7 +71,7 @@ def check(rule, doc: Document):
     if doc.year_source == "title":
         inner, inner_span = doc.meta.inner_title, doc.meta.inner_title_span
         if doc.heading and inner and inner_span is not None:
-            iy = _title_year(inner)
+            iy = title_year(inner)
             if iy and iy != y:
                 ev.append(evidence(doc, inner_span.start, inner_span.end))
                 claims["inner_title"] = iy

@@ -106,7 +106,11 @@ def _find_title(text: str, skip: int = 0) -> tuple[str, Span] | None:
     return cands[0] if cands else None
 
 
-def _title_year(title: str) -> int | None:
+def title_year(title: str) -> int | None:
+    """The year a title names ("…2021年度报告", "2009政府信息公开工作总结"), or None.
+
+    Public because the year-consistency check reads an inner title's year the
+    same way the extractor reads the title's."""
     ys = find_years(title)
     if ys:
         return ys[0][2]
@@ -250,7 +254,11 @@ _BODY_AGENCY = [
 _SOURCE_AGENCY = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:|]\s*([\u4e00-\u9fff]{2,24})")
 
 
-def _body_agency(text: str) -> str:
+def body_agency(text: str) -> str:
+    """The organ a report's opening sentences name as its author, or "".
+
+    The last resort for `Document.agency` (after the title, the signature and
+    an agency line), so it only accepts the genre's own phrasings."""
     head = text[:1500]
     for rx in _BODY_AGENCY:
         m = rx.search(head)
@@ -300,7 +308,7 @@ def extract_meta(doc: Document) -> None:
                 doc.title = prev + doc.title
                 doc.title_span = Span(prev_start, inner[1].end)
 
-    year = _title_year(doc.title) if doc.title else None
+    year = title_year(doc.title) if doc.title else None
     if year:
         doc.year, doc.year_source = year, "title"
     doc.kind = _kind(doc.title) if doc.title else _kind_from_body(text)
@@ -329,7 +337,7 @@ def extract_meta(doc: Document) -> None:
             doc.agency, doc.agency_source = sig, "signature"
         elif doc.meta.agency_line:
             doc.agency, doc.agency_source = doc.meta.agency_line, "heading"
-        elif body := _body_agency(text):
+        elif body := body_agency(text):
             doc.agency, doc.agency_source = body, "body"
 
     # publication date from page metadata, else the page's printed 发布 field,

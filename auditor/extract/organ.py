@@ -50,7 +50,8 @@ class OrganType:
     reason: str
 
 
-def _by_name(name: str) -> OrganType | None:
+def type_by_name(name: str) -> OrganType | None:
+    """The organ type a name alone tells (乡镇, 人民政府, 部门 …), or None when the text must decide."""
     if not name:
         return None
     if _TOWNSHIP.search(name):
@@ -106,7 +107,7 @@ def classify(doc: Document) -> OrganType:
     names = [doc.agency, doc.meta.signature_agency, doc.meta.agency_line]
     if not doc.agency and (system := _title_system(doc.title or "")):
         names[0] = system
-    found = [t for t in (_by_name(n) for n in names if n) if t is not None]
+    found = [t for t in (type_by_name(n) for n in names if n) if t is not None]
     office = next((n for n in names if n and _GOV_OFFICE.search(n)), "")
     text = doc.text
     selves = _self_kinds(text)

@@ -62,7 +62,12 @@ class _Line:
 
 
 @dataclass
-class _PTable:
+class PageTable:
+    """A table as drawn on one page (or several, once `merge_split_tables` joined them).
+
+    Public, with `PdfPage`, so that the joining of tables split over a page
+    break can be tested without building a pdf for every layout."""
+
     cells: list[CellSpec]
     x_edges: list[float]
     x0: float
@@ -76,10 +81,12 @@ class _PTable:
 
 
 @dataclass
-class _Page:
+class PdfPage:
+    """One page's lines and tables, top to bottom, running heads and page numbers removed."""
+
     number: int
     height: float
-    items: list[_Line | _PTable]
+    items: list[_Line | PageTable]
 
 
 def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
@@ -120,7 +127,7 @@ def _cell_text(chars: list[dict]) -> str:
     return squeeze_cjk_spaces(clean_cell_text(text))
 
 
-def _table(page_no: int, table, chars: list[dict]) -> _PTable | None:
+def _table(page_no: int, table, chars: list[dict]) -> PageTable | None:
     cells = [c for c in table.cells if c[2] - c[0] > 0.5 and c[3] - c[1] > 0.5]
     if len(cells) < 2:
         return None
@@ -150,16 +157,16 @@ def _table(page_no: int, table, chars: list[dict]) -> _PTable | None:
         return None
     if not any(texts):
         return None
-    return _PTable(specs, xs, bbox[0], bbox[2], bbox[1], bbox[3], page_no, n_rows, n_cols, [page_no])
+    return PageTable(specs, xs, bbox[0], bbox[2], bbox[1], bbox[3], page_no, n_rows, n_cols, [page_no])
 
 
-def _read_page(number: int, page) -> tuple[_Page, int]:
+def _read_page(number: int, page) -> tuple[PdfPage, int]:
     try:
         page = page.dedupe_chars()
     except Exception:  # pragma: no cover - dedupe is an optimisation, never a reason to fail
         pass
     chars = page.chars
-    tables: list[_PTable] = []
+    tables: list[PageTable] = []
     try:
         found = page.find_tables()
     except Exception:  # odd vector graphics: read the page as text only
@@ -183,9 +190,9 @@ def _read_page(number: int, page) -> tuple[_Page, int]:
         text = squeeze_cjk_spaces(" ".join(ln["text"].split()))
         if text:
             lines.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
-    items: list[_Line | _PTable] = [*lines, *tables]
+    items: list[_Line | PageTable] = [*lines, *tables]
     items.sort(key=lambda it: (round(it.top, 1), it.x0))
-    return _Page(number, float(page.height), items), len(chars)
+    return PdfPage(number, float(page.height), items), len(chars)
 
 
 # --------------------------------------------------------------------------- page furniture
@@ -195,7 +202,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _band_lines(page: _Page, top: bool) -> list[_Line]:
+def _band_lines(page: PdfPage, top: bool) -> list[_Line]:
     """Up to two text lines in the top (or bottom) band, before (after) any table."""
     seq = page.items if top else list(reversed(page.items))
     out: list[_Line] = []
@@ -209,7 +216,7 @@ def _band_lines(page: _Page, top: bool) -> list[_Line]:
     return out
 
 
-def _drop_furniture(pages: list[_Page]) -> None:
+def _drop_furniture(pages: list[PdfPage]) -> None:
     n = len(pages)
     drop: set[int] = set()
     for top in (True, False):
@@ -231,16 +238,16 @@ def _drop_furniture(pages: list[_Page]) -> None:
 # --------------------------------------------------------------------------- tables across pages
 
 
-def _row_texts(t: _PTable, row: int) -> list[tuple[int, int, str]]:
+def _row_texts(t: PageTable, row: int) -> list[tuple[int, int, str]]:
     return sorted((c.col, c.colspan, c.text) for c in t.cells if c.row == row)
 
 
-def _header_like(t: _PTable) -> bool:
+def _header_like(t: PageTable) -> bool:
     texts = [c.text for c in t.cells if c.row == 0 and c.text]
     return len(texts) >= 2 and not any(_NUMERIC.match(x.replace(" ", "")) for x in texts)
 
 
-def _edge_map(a: _PTable, b: _PTable, tol: float = 4.0) -> list[int] | None:
+def _edge_map(a: PageTable, b: PageTable, tol: float = 4.0) -> list[int] | None:
     """Index in a's column edges of each of b's, when b's columns are a's (or merges of them)."""
     out: list[int] = []
     for x in b.x_edges:
@@ -253,12 +260,12 @@ def _edge_map(a: _PTable, b: _PTable, tol: float = 4.0) -> list[int] | None:
     return out
 
 
-def _continues(a: _PTable, b: _PTable) -> bool:
+def _continues(a: PageTable, b: PageTable) -> bool:
     """Same outer edges, and b's column edges all fall on a's (a continuation of a)."""
     return _edge_map(a, b) is not None
 
 
-def _join(a: _PTable, b: _PTable) -> None:
+def join_split_table(a: PageTable, b: PageTable) -> None:
     """Append b's rows to a, dropping a header repeated at the top of b."""
     edges = _edge_map(a, b) or list(range(len(b.x_edges)))
     repeated = 0
@@ -275,21 +282,25 @@ def _join(a: _PTable, b: _PTable) -> None:
     a.pages.append(b.page)
 
 
-def _merge_split_tables(pages: list[_Page]) -> list[_Line | _PTable]:
-    out: list[_Line | _PTable] = []
-    prev_last: _Line | _PTable | None = None
+def merge_split_tables(pages: list[PdfPage]) -> list[_Line | PageTable]:
+    """The pages' items in reading order, a table that runs on over a page break joined into one.
+
+    The standard tables of a report often break across pages; read as two,
+    the second half would lose its column labels and its totals their parts."""
+    out: list[_Line | PageTable] = []
+    prev_last: _Line | PageTable | None = None
     for p in pages:
         for i, it in enumerate(p.items):
             if (
                 i == 0
-                and isinstance(it, _PTable)
-                and isinstance(prev_last, _PTable)
+                and isinstance(it, PageTable)
+                and isinstance(prev_last, PageTable)
                 and out
                 and out[-1] is prev_last
                 and _continues(prev_last, it)
                 and (_row_texts(prev_last, 0) == _row_texts(it, 0) or not _header_like(it))
             ):
-                _join(prev_last, it)
+                join_split_table(prev_last, it)
                 continue
             out.append(it)
         if p.items:
@@ -300,7 +311,7 @@ def _merge_split_tables(pages: list[_Page]) -> list[_Line | _PTable]:
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _paragraphs(items: list[_Line | _PTable]) -> list[str | _PTable]:
+def _paragraphs(items: list[_Line | PageTable]) -> list[str | PageTable]:
     lines = [it for it in items if isinstance(it, _Line)]
     if not lines:
         return list(items)
@@ -308,10 +319,10 @@ def _paragraphs(items: list[_Line | _PTable]) -> list[str | _PTable]:
     right = max(ln.x1 for ln in lines)
     heights = sorted(ln.height for ln in lines)
     cw = heights[len(heights) // 2]
-    out: list[str | _PTable] = []
+    out: list[str | PageTable] = []
     prev: _Line | None = None
     for it in items:
-        if isinstance(it, _PTable):
+        if isinstance(it, PageTable):
             out.append(it)
             prev = None
             continue
@@ -387,7 +398,7 @@ def load_pdf(data: bytes) -> Loaded:
             raise LoadError("PDF is encrypted (a password is needed to read it)") from exc
         raise LoadError(f"not a valid .pdf ({name}: {msg[:160] or 'cannot parse'})") from exc
     with pdf:
-        pages: list[_Page] = []
+        pages: list[PdfPage] = []
         n_chars = 0
         n_images = 0
         for i, page in enumerate(pdf.pages):
@@ -408,7 +419,7 @@ def load_pdf(data: bytes) -> Loaded:
     if n_chars == 0 or (n_images and n_chars < 5 * len(pages)):
         raise LoadError("PDF has no text layer (scanned image?)")
     _drop_furniture(pages)
-    items = _merge_split_tables(pages)
+    items = merge_split_tables(pages)
     out = TextBuilder()
     for block in _paragraphs(items):
         if isinstance(block, str):

@@ -93,9 +93,9 @@ def test_a_place_system_or_vertical_bureau_is_a_department(agency: str, title: s
     "name", ["某县人民政府部门", "某市有关部门", "某市各部门", "某区政府部门", "某市区各部门", "某县相关部门", "气象部门"]
 )
 def test_words_for_departments_in_general_are_not_a_name(name: str) -> None:
-    from auditor.extract.organ import _by_name
+    from auditor.extract.organ import type_by_name
 
-    assert _by_name(name) is None
+    assert type_by_name(name) is None
 
 
 def test_a_system_title_does_not_override_a_read_agency() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from auditor.ingest.loaded import CellSpec
 from auditor.ingest.loaders import LoadError
-from auditor.ingest.pdf import _join, _merge_split_tables, _Page, _PTable, load_pdf
+from auditor.ingest.pdf import PageTable, PdfPage, join_split_table, load_pdf, merge_split_tables
 
 TITLE = "某某县2021年政府信息公开工作年度报告"
 RUNNING = "某某县人民政府信息公开专栏"
@@ -99,27 +99,27 @@ def test_split_table_joined(loaded):
     assert loaded.text.index(PARAGRAPH) < table.start < loaded.text.index(SIGNATURE)
 
 
-def _ptable(page: int, rows: list[list[str]], top: float, bottom: float, edges: list[float] | None = None) -> _PTable:
+def _ptable(page: int, rows: list[list[str]], top: float, bottom: float, edges: list[float] | None = None) -> PageTable:
     cells = [CellSpec(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
     n_cols = len(rows[0])
     edges = edges or [50.0 + 100 * k for k in range(n_cols + 1)]
-    return _PTable(cells, edges, edges[0], edges[-1], top, bottom, page, len(rows), n_cols, [page])
+    return PageTable(cells, edges, edges[0], edges[-1], top, bottom, page, len(rows), n_cols, [page])
 
 
 def test_repeated_header_dropped_when_joining():
     a = _ptable(1, [["信息内容", "数量"], ["规章", "1"]], 600, 800)
     b = _ptable(2, [["信息内容", "数量"], ["规范性文件", "2"]], 60, 120)
-    _join(a, b)
+    join_split_table(a, b)
     assert [[c.text for c in a.cells if c.row == r] for r in range(a.n_rows)] == [["信息内容", "数量"], ["规章", "1"], ["规范性文件", "2"]]
 
 
 def test_new_table_with_own_header_is_not_joined():
     a = _ptable(1, [["信息内容", "数量"], ["规章", "1"]], 600, 800)
     b = _ptable(2, [["复议维持", "复议纠正"], ["0", "0"]], 60, 120)
-    items = _merge_split_tables([_Page(1, 842, [a]), _Page(2, 842, [b])])
+    items = merge_split_tables([PdfPage(1, 842, [a]), PdfPage(2, 842, [b])])
     assert items == [a, b]
     c = _ptable(2, [["行政许可", "3"]], 60, 120)  # continuation rows: label + number
-    items = _merge_split_tables([_Page(1, 842, [a]), _Page(2, 842, [c])])
+    items = merge_split_tables([PdfPage(1, 842, [a]), PdfPage(2, 842, [c])])
     assert items == [a] and a.n_rows == 3
 
 
@@ -127,7 +127,7 @@ def test_continuation_with_merged_columns_is_joined():
     # page 1 shows three ruled columns; page 2 only rows whose label spans the first two
     a = _ptable(1, [["（三）不予公开", "1.属于国家秘密", "0"]], 600, 800, [50, 150, 350, 450])
     b = _ptable(2, [["（四）无法提供", "0"]], 60, 120, [50, 351, 450])
-    items = _merge_split_tables([_Page(1, 842, [a]), _Page(2, 842, [b])])
+    items = merge_split_tables([PdfPage(1, 842, [a]), PdfPage(2, 842, [b])])
     assert items == [a]
     last = sorted((c.col, c.colspan, c.text) for c in a.cells if c.row == 1)
     assert last == [(0, 2, "（四）无法提供"), (2, 1, "0")]
