@@ -229,9 +229,9 @@ def _two_passes(idx: CorpusIndex, results, params: DedupParams, out: Outcome, re
                 if progress:
                     progress(done, total)
         flush()
-        stops = spill.frequent_many(_stop_sets(params))
+        frequent, scored = spill.frequent_many(_stop_sets(params))
         idx.con.execute("DELETE FROM info WHERE key IN ('versions', 'lsh', 'stop_docs')")
-        _initialise(idx, params, stops, len(spill))
+        _initialise(idx, params, (frequent, scored), len(spill))
         st = idx.state()
         for k, sets in enumerate(spill.batches(BATCH)):
             idx.set_sketches(order[k * BATCH : k * BATCH + len(sets)], sets, st)
@@ -319,7 +319,8 @@ def add_entries(path: Path, entries: list[Entry], params: DedupParams | None = N
             if not idx.initialised():
                 _initialise(idx, params, _stop_sets(params)([e.unique for e in entries]), len(entries))
             out.notes.extend(check_fresh(idx, params))
-            out.record(idx.put(entries, idx.state(), replace=replace))
+            # None (refuse collisions) has been enforced above: nothing left to replace
+            out.record(idx.put(entries, idx.state(), replace=bool(replace)))
         out.documents = idx.count()
         note = stop_drift_note(idx, params)
         if note:

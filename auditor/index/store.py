@@ -320,11 +320,14 @@ class CorpusIndex:
         sk = versions["sketch"]
         sketch = SketchParams(n=sk["n"], seed=sk["seed"], num_perm=sk["num_perm"], bands=lsh[0], rows=lsh[1])
         scored = self.blob("scored")
+        perm_a, perm_b = self.blob("perm_a"), self.blob("perm_b")
+        if perm_a is None or perm_b is None:
+            raise CorpusIndexError(f"{self.path}: the index has no MinHash permutations (rebuild it)")
         st = IndexState(
             versions=versions,
             sketch=sketch,
             frequent=_u32(self.blob("frequent") or b""),
-            perms=(_u32(self.blob("perm_a")), _u32(self.blob("perm_b"))),
+            perms=(_u32(perm_a), _u32(perm_b)),
             stop_docs=int(self.info("stop_docs", 0)),
             scored=None if scored is None else _u32(scored),
         )

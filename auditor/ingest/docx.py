@@ -102,7 +102,8 @@ def _roman(n: int) -> str:
     if not 0 < n < 4000:
         return str(n)
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                       (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while n >= value:
             out += sym
             n -= value
@@ -190,7 +191,8 @@ class Numbering:
                     so = _child(o, _q("startOverride"))
                     if so is not None:
                         starts[ilvl] = _int(_val(so), 1)
-                    lvls.update({ilvl: lv for lv in cls._levels(o).values()})
+                    for lv in cls._levels(o).values():  # an override restates one level: its last definition wins
+                        lvls[ilvl] = lv
                 num.nums[n.get(_q("numId"), "")] = (_val(_child(n, _q("abstractNumId")), "") or "", starts, lvls)
         styles = _related_element(document.part, RT_STYLES) if num.nums else None
         if styles is not None:
@@ -207,7 +209,8 @@ class Numbering:
                     if nid:
                         own[sid] = (nid, _int(_val(_child(numpr, _q("ilvl"))), 0))
             for sid in set(based) | set(own):
-                cur, seen = sid, set()
+                cur: str | None = sid
+                seen = set()
                 while cur and cur not in own and cur not in seen:
                     seen.add(cur)
                     cur = based.get(cur)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from auditor.ingest.encoding import decode, implausible_chinese
 from auditor.ingest.html_depth import cap_depth
@@ -37,6 +38,9 @@ from auditor.ingest.loaded import (
     clean_cell_text,
 )
 from auditor.model import DocumentMeta
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
 
 # --------------------------------------------------------------------------- decoding
 
@@ -175,8 +179,9 @@ def build_tree(html: str) -> tuple[El, str, list[tuple[str, str]]]:
     # Iterative copy: (lexbor node, parent El); siblings are walked through .next.
     stack = [(start, root)]
     while stack:
-        node, parent = stack.pop()
+        first, parent = stack.pop()
         siblings = []
+        node: LexborNode | None = first
         while node is not None:
             siblings.append(node)
             node = node.next
@@ -289,7 +294,7 @@ def _descend_ok(el: El) -> bool:
     if el.tag not in _CONTAINER_TAGS:
         return False
     if el.tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th"):
-        table = el
+        table: El | None = el
         while table is not None and table.tag != "table":
             table = table.parent
         return table is None or not is_data_table(table)

@@ -314,7 +314,7 @@ def merge_split_tables(pages: list[PdfPage]) -> list[_Line | PageTable]:
 def _paragraphs(items: list[_Line | PageTable]) -> list[str | PageTable]:
     lines = [it for it in items if isinstance(it, _Line)]
     if not lines:
-        return list(items)
+        return [it for it in items if isinstance(it, PageTable)]  # all of them: there is no line
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
     heights = sorted(ln.height for ln in lines)
