@@ -39,7 +39,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, write: Callable[[TextIO], None], encoding: str) -> str:
+def _write_temp(path: Path, write: Callable[[TextIO], object], encoding: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -67,7 +67,7 @@ class Staged:
     def __init__(self) -> None:
         self._pending: list[tuple[str, Path]] = []
 
-    def write(self, path: Path, write: Callable[[TextIO], None], encoding: str = "utf-8") -> None:
+    def write(self, path: Path, write: Callable[[TextIO], object], encoding: str = "utf-8") -> None:
         self._pending.append((_write_temp(Path(path), write, encoding), Path(path)))
 
     def write_text(self, path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -98,7 +98,7 @@ def staged() -> Iterator[Staged]:
     stage.commit()
 
 
-def write_atomic(path: Path, write: Callable[[TextIO], None], encoding: str = "utf-8") -> None:
+def write_atomic(path: Path, write: Callable[[TextIO], object], encoding: str = "utf-8") -> None:
     """Call ``write(fh)`` on a temporary file beside ``path``, then rename it over ``path``.
 
     Writers that stream (findings.json of 100,000 reports is ~150 MB) never

@@ -10,13 +10,17 @@ counted, so they never read like new errors above "verdict: PASS".
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from auditor.api import RunResult
 
 DEFAULT_LIMIT = 50
 
 
-def summary_lines(result, limit: int = DEFAULT_LIMIT, where: str = "findings.json") -> list[str]:
+def summary_lines(result: RunResult, limit: int = DEFAULT_LIMIT, where: str = "findings.json") -> list[str]:
     counts = result.counts()
-    skipped = getattr(result, "skipped", [])
+    skipped = result.skipped
     lines = [
         f"audited {len(result.documents)} documents with {len(result.rules)} rules: "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info; "
@@ -25,8 +29,8 @@ def summary_lines(result, limit: int = DEFAULT_LIMIT, where: str = "findings.jso
     if skipped:
         lines.append(f"skipped {len(skipped)} files that are not reports: " + "; ".join(f"{p} ({why})" for p, why in skipped[:5])
                      + (f"; … and {len(skipped) - 5} more" if len(skipped) > 5 else ""))
-    shown = [f for f in result.findings if f.severity.value != "info" and getattr(f, "status", "new") == "new"]
-    known = sum(1 for f in result.findings if f.severity.value != "info" and getattr(f, "status", "new") != "new")
+    shown = [f for f in result.findings if f.severity.value != "info" and f.status == "new"]
+    known = sum(1 for f in result.findings if f.severity.value != "info" and f.status != "new")
     for f in shown[:limit]:
         lines.append(f"  {f.severity.value:<7} {f.rule:<7} {f.documents[0]}: {f.message}")
     if len(shown) > limit:
@@ -38,7 +42,7 @@ def summary_lines(result, limit: int = DEFAULT_LIMIT, where: str = "findings.jso
     return lines
 
 
-def print_summary(result, stream=None, limit: int = DEFAULT_LIMIT, where: str = "findings.json") -> None:
+def print_summary(result: RunResult, stream: TextIO | None = None, limit: int = DEFAULT_LIMIT, where: str = "findings.json") -> None:
     stream = stream or sys.stderr
     for line in summary_lines(result, limit, where):
         print(line, file=stream)

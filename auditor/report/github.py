@@ -12,9 +12,14 @@ severe come first.  Values are escaped as the runner expects: ``%``, CR and
 LF everywhere, and ``:`` and ``,`` inside properties.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: it would clash with `annotations` below
+# (the name cli.py imports), so the one forward reference is a string.
+from typing import TYPE_CHECKING
 
 from auditor.report.locations import line_of, repo_path, submitted_first
+
+if TYPE_CHECKING:
+    from auditor.api import RunResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,15 +32,15 @@ def escape_property(s: str) -> str:
     return escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(result) -> str:
+def annotations(result: "RunResult") -> str:
     """The workflow-command lines for a run (empty string when nothing is new)."""
     docs = {d.id: d for d in result.documents}
     lines = []
-    new = [f for f in result.findings if getattr(f, "status", "new") == "new"]
+    new = [f for f in result.findings if f.status == "new"]
     for f in sorted(new, key=lambda f: -f.severity.rank):  # stable: run order within a severity
         props = []
         located = None
-        for doc_id in submitted_first(f.documents, getattr(result, "new_ids", None)):
+        for doc_id in submitted_first(f.documents, result.new_ids):
             d = docs.get(doc_id)
             if d is None:
                 continue
@@ -50,7 +55,7 @@ def annotations(result) -> str:
             props.append(f"file={escape_property(path)}")
             ev = next((e for e in f.evidence if e.document == d.id), None)
             line = line_of(d, ev.start) if ev is not None else None
-            if line is not None:
+            if ev is not None and line is not None:
                 props.append(f"line={line}")
                 end = line_of(d, max(ev.start, ev.end - 1))
                 if end is not None and end != line:

@@ -13,6 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 Report = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -32,7 +36,7 @@ def terminal_progress(enabled: bool) -> Iterator[Report | None]:
 
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=Console(stderr=True), transient=True)
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def report(what: str, done: int, total: int) -> None:
         if what not in tasks:
