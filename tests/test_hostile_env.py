@@ -69,7 +69,7 @@ def test_an_internal_error_is_exit_2_not_1(monkeypatch, capsys, earlier):
     def boom(*a, **k):
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr("auditor.report.writers.render", boom)
+    monkeypatch.setattr("auditor.report.html.render_html", boom)
     code, err = _main(monkeypatch, capsys, "run", str(SEEDS), "--out", str(out), "--format", "html")
     assert code == 2 and err.strip().splitlines()[-1] == "audit: RuntimeError: something broke"
     _unchanged(out, before)

@@ -38,14 +38,18 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from auditor.model import CATEGORIES
 
-__all__ = ["render_html", "write_html", "json_island"]
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from auditor.api import RunResult
+
+__all__ = ["HTML", "html_payload", "render_html", "write_html", "json_island"]
 
 _HERE = Path(__file__).resolve().parent
 _TEMPLATES = _HERE / "templates"
@@ -150,6 +154,10 @@ def json_island(value: Any) -> Markup:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # Imported here, not with the module: the writer registry imports this module,
+    # and `audit check --format json` must not pay for Jinja2 (tests/gate/test_startup.py).
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
     env = Environment(
         loader=FileSystemLoader(str(_TEMPLATES)),
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True, default=True),
@@ -196,6 +204,11 @@ def _num(value: Any, default: float = 0.0) -> float:
         return float(value)
     except (TypeError, ValueError):
         return default
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """A JSON object from the payload, or an empty one for anything else (the payload is untrusted)."""
+    return value if isinstance(value, dict) else {}
 
 
 def _int(value: Any) -> int | None:
@@ -374,7 +387,7 @@ _DATA_SHOWN = {"equation", "stated", "computed", "table"}
 
 
 def _finding_view(i: int, f: dict[str, Any], docs: _Docs, texts: dict[str, str]) -> dict[str, Any]:
-    data = f.get("data") if isinstance(f.get("data"), dict) else {}
+    data = _dict(f.get("data"))
     doc_ids = [_str(x) for x in (f.get("documents") or [])]
     for ev in f.get("evidence") or []:
         if isinstance(ev, dict) and _str(ev.get("document")) not in doc_ids:
@@ -475,7 +488,7 @@ def _pair_views(payload: dict[str, Any], docs: _Docs) -> list[dict[str, Any]]:
     for p in payload.get("pair_details") or []:
         if isinstance(p, dict):
             merged.setdefault((_str(p.get("a")), _str(p.get("b"))), {})["detail"] = p
-    out = []
+    out: list[dict[str, Any]] = []
     for (a, b), parts in merged.items():
         src = {**parts.get("summary", {}), **parts.get("detail", {})}
         cab = src.get("containment_ab", src.get("containment"))
@@ -517,7 +530,7 @@ def _histogram(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _verdict(payload: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
-    given = payload.get("verdict") if isinstance(payload.get("verdict"), dict) else {}
+    given = _dict(payload.get("verdict"))
     config = (payload.get("run") or {}).get("config") or {}
     fail_on = _str(given.get("fail_on") or config.get("fail_on") or "error")
     threshold = SEVERITY_RANK.get(fail_on)
@@ -528,7 +541,7 @@ def _verdict(payload: dict[str, Any], findings: list[dict[str, Any]]) -> dict[st
     )
     failed = bool(given["failed"]) if "failed" in given else blocking > 0
     counts = Counter(f["sev"] for f in findings)
-    given_counts = given.get("counts") if isinstance(given.get("counts"), dict) else {}
+    given_counts = _dict(given.get("counts"))
     by_sev = {s: _int(given_counts.get(s)) if s in given_counts else counts.get(s, 0) for s in SEVERITIES}
     if threshold is None:
         reason = f"fail-on: {fail_on} — 从不判定失败 (never fails)"
@@ -636,13 +649,13 @@ def build_view(
     shown_pairs = pairs[:max_pairs]
 
     # Rules: the documented ones plus any a finding names without documentation.
-    rules_in = payload.get("rules") if isinstance(payload.get("rules"), dict) else {}
+    rules_in = _dict(payload.get("rules"))
     rule_counts = Counter(f["rule"] for f in findings)
     rule_ids = sorted(set(map(str, rules_in)) | set(rule_counts))
     used: set[str] = set()
     rules = []
     for i, rid in enumerate(rule_ids):
-        r = rules_in.get(rid) if isinstance(rules_in.get(rid), dict) else {}
+        r = _dict(rules_in.get(rid))
         rules.append(
             {
                 "id": rid,
@@ -701,15 +714,15 @@ def build_view(
             }
         )
 
-    pair_index = {}
+    pair_index: dict[tuple[int, int], int] = {}
     for p in shown_pairs:
         pair_index.setdefault((p["a"], p["b"]), p["n"])
         pair_index.setdefault((p["b"], p["a"]), p["n"])
     for f in shown:
         if len(f["docs"]) >= 2:
-            n = pair_index.get((f["docs"][0], f["docs"][1]))
-            if n is not None:
-                f["pair"] = n
+            pair_n = pair_index.get((f["docs"][0], f["docs"][1]))
+            if pair_n is not None:
+                f["pair"] = pair_n
     # A side-by-side view needs both texts: the passages of the other pairs stay out.
     pair_data = []
     for p in shown_pairs:
@@ -730,8 +743,8 @@ def build_view(
     statuses = [s for s in STATUSES if s in status_counts] + sorted(s for s in status_counts if s not in STATUSES)
 
     clusters = _clusters(pairs, len(doc_rows))
-    run = payload.get("run") if isinstance(payload.get("run"), dict) else {}
-    tool = payload.get("tool") if isinstance(payload.get("tool"), dict) else {}
+    run = _dict(payload.get("run"))
+    tool = _dict(payload.get("tool"))
     n_texts = sum(1 for d in doc_rows if d["id"] in texts)
 
     data = {
@@ -821,3 +834,44 @@ def write_html(payload: dict[str, Any], path: Path, **limits: int) -> None:
     from auditor.report.atomic import write_text_atomic
 
     write_text_atomic(Path(path), render_html(payload, **limits))
+
+
+def html_payload(result: RunResult) -> dict[str, Any]:
+    """findings.json plus what the HTML needs to show evidence in context."""
+    payload = result.payload()
+    payload["texts"] = {d.id: d.text for d in result.documents}
+    payload["pair_details"] = [
+        p.as_dict()
+        | {
+            "passages": [
+                {
+                    "a_start": x.a_start,
+                    "a_end": x.a_end,
+                    "b_start": x.b_start,
+                    "b_end": x.b_end,
+                    "similarity": round(x.similarity, 4),
+                    "boilerplate": x.boilerplate,
+                    "changes": x.changes,
+                }
+                for x in p.passages
+            ]
+        }
+        for p in result.pairs
+    ]
+    payload["rules"] = {r.id: r.doc_entry() for r in result.rules}
+    payload["verdict"] = {"fail_on": result.fail_on, "failed": result.failed, "counts": result.counts()}
+    return payload
+
+
+class HtmlWriter:
+    """report.html; it builds its own payload (`html_payload`) from the run's result."""
+
+    name = "html"
+    filename = "report.html"
+    encoding = "utf-8"
+
+    def write(self, result: RunResult, fh: TextIO) -> None:
+        fh.write(render_html(html_payload(result)))
+
+
+HTML = HtmlWriter()

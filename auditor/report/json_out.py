@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from auditor.api import RunResult
 
 
 def dumps(payload: dict[str, Any]) -> str:
@@ -15,3 +18,17 @@ def dump(payload: dict[str, Any], fh: TextIO) -> None:
     memory (joining it once cost ~1 GB at 100,000 reports)."""
     json.dump(payload, fh, ensure_ascii=False, indent=2, sort_keys=False)
     fh.write("\n")
+
+
+class JsonWriter:
+    """findings.json, streamed: the biggest output of a big run (~150 MB at 100,000 reports)."""
+
+    name = "json"
+    filename = "findings.json"
+    encoding = "utf-8"
+
+    def write(self, result: RunResult, fh: TextIO) -> None:
+        dump(result.payload(), fh)
+
+
+JSON = JsonWriter()

@@ -10,15 +10,20 @@ suppressed ones carry the reason.  The rule metadata carries each rule's docs.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from auditor import __version__
 from auditor.report.locations import line_of, repo_path, submitted_first
 
+if TYPE_CHECKING:
+    from auditor.api import RunResult
+    from auditor.model import Evidence
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render_sarif(result) -> str:
+def render_sarif(result: RunResult) -> str:
     docs = {d.id: d for d in result.documents}
     rules = [
         {
@@ -33,7 +38,7 @@ def render_sarif(result) -> str:
         for r in result.rules
     ]
     index = {r.id: i for i, r in enumerate(result.rules)}
-    baselined_run = "baseline" in getattr(result, "run_info", {})
+    baselined_run = "baseline" in result.run_info
     uris: dict[str, str] = {}
 
     def uri(doc_id: str) -> str:
@@ -44,14 +49,14 @@ def render_sarif(result) -> str:
             uris[doc_id] = quote(path, safe="/")
         return uris[doc_id]
 
-    new_ids = getattr(result, "new_ids", None)
+    new_ids = result.new_ids
 
-    def location(e, doc_id: str) -> dict:
+    def location(e: Evidence | None, doc_id: str) -> dict[str, Any]:
         d = docs.get(doc_id)
-        phys = {"artifactLocation": {"uri": uri(doc_id)}}
+        phys: dict[str, Any] = {"artifactLocation": {"uri": uri(doc_id)}}
         if e is not None:
             line = line_of(d, e.start) if d is not None else None
-            if line is None:
+            if d is None or line is None:
                 region = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
             else:
                 # a plain-text report: lines of the file itself (code-scanning UIs place results by
@@ -61,7 +66,7 @@ def render_sarif(result) -> str:
                 region = {"startLine": line, "endLine": end, "snippet": {"text": e.text},
                           "properties": {"canonicalStart": e.start, "canonicalEnd": e.end}}
             phys["region"] = region
-        loc = {"physicalLocation": phys, "logicalLocations": [{"name": doc_id, "kind": "document"}]}
+        loc: dict[str, Any] = {"physicalLocation": phys, "logicalLocations": [{"name": doc_id, "kind": "document"}]}
         if new_ids and doc_id not in new_ids:
             loc["properties"] = {"archived": True}
         return loc
@@ -71,12 +76,13 @@ def render_sarif(result) -> str:
         # a CI gate places the result on the submitted report; the archived partner is related
         primary = submitted_first(f.documents, new_ids)[0]
         evs = f.evidence[:10]
-        main = [e for e in evs if not new_ids or e.document in new_ids][:5] or [None]
+        main: list[Evidence | None] = [e for e in evs if not new_ids or e.document in new_ids]
+        main = main[:5] or [None]
         locs = [location(e, e.document if e else primary) for e in main]
         related = [location(e, e.document) for e in evs if new_ids and e.document not in new_ids][:5]
         named = {loc["logicalLocations"][0]["name"] for loc in related}
         related += [location(None, d) for d in f.documents if new_ids and d not in new_ids and d not in named]
-        res = {
+        res: dict[str, Any] = {
             "ruleId": f.rule,
             "level": _LEVEL[f.severity.value],
             "message": {"text": f.message},
@@ -89,10 +95,9 @@ def render_sarif(result) -> str:
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
         if baselined_run:
-            res["baselineState"] = "new" if getattr(f, "status", "new") == "new" else "unchanged"
-        if getattr(f, "status", "new") != "new":
-            if f.status == "suppressed":
-                res["suppressions"] = [{"kind": "external", "justification": getattr(f, "reason", "")}]
+            res["baselineState"] = "new" if f.status == "new" else "unchanged"
+        if f.status == "suppressed":
+            res["suppressions"] = [{"kind": "external", "justification": f.reason}]
         results.append(res)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -106,3 +111,15 @@ def render_sarif(result) -> str:
         ],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+class SarifWriter:
+    name = "sarif"
+    filename = "results.sarif"
+    encoding = "utf-8"
+
+    def write(self, result: RunResult, fh: TextIO) -> None:
+        fh.write(render_sarif(result))
+
+
+SARIF = SarifWriter()

@@ -1,81 +1,88 @@
-"""Write the requested output formats for a run into the output folder."""
+"""Write the requested output formats for a run into the output folder.
+
+Every file output is a `Writer`: a format name, the file it is written to, its
+encoding, and one method that writes a run's result to a text stream.  The
+writers know nothing about files: `write_outputs` hands each one a stream from
+`auditor.report.atomic.staged`, so every format gets the same guarantees
+(written in full and fsynced beside its target, all renamed into place
+together, nothing left behind on failure) without any writer having to
+remember them.  Adding a format is one class in its own module and one line in
+`REGISTRY`; nothing else branches on the format name.
+
+GitHub annotations and the console summary are not here: they are printed,
+not written to the output folder.
+"""
 
 from __future__ import annotations
 
+import time
+from functools import partial
+from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from auditor.report.atomic import staged
-from auditor.report.json_out import dump, dumps
+from auditor.report.csv_out import CSV
+from auditor.report.html import HTML, html_payload
+from auditor.report.json_out import JSON
+from auditor.report.junit import JUNIT
+from auditor.report.sarif import SARIF
 
-FORMATS = ("html", "json", "sarif", "junit", "csv")
-FILENAMES = {"html": "report.html", "json": "findings.json", "sarif": "results.sarif", "junit": "junit.xml", "csv": "findings.csv"}
+if TYPE_CHECKING:
+    from auditor.api import RunResult
 
-
-def html_payload(result) -> dict:
-    """findings.json plus what the HTML needs to show evidence in context."""
-    payload = result.payload()
-    payload["texts"] = {d.id: d.text for d in result.documents}
-    payload["pair_details"] = [
-        p.as_dict()
-        | {
-            "passages": [
-                {
-                    "a_start": x.a_start,
-                    "a_end": x.a_end,
-                    "b_start": x.b_start,
-                    "b_end": x.b_end,
-                    "similarity": round(x.similarity, 4),
-                    "boilerplate": x.boilerplate,
-                    "changes": x.changes,
-                }
-                for x in p.passages
-            ]
-        }
-        for p in result.pairs
-    ]
-    payload["rules"] = {r.id: r.doc_entry() for r in result.rules}
-    payload["verdict"] = {"fail_on": result.fail_on, "failed": result.failed, "counts": result.counts()}
-    return payload
+__all__ = ["FILENAMES", "FORMATS", "REGISTRY", "Writer", "html_payload", "register", "render", "write_outputs"]
 
 
-def render(result, fmt: str) -> str:
-    if fmt == "json":
-        return dumps(result.payload())
-    if fmt == "html":
-        from auditor.report.html import render_html
+class Writer(Protocol):
+    """One output format (the shape of ruff's emitters and flake8's formatters)."""
 
-        return render_html(html_payload(result))
-    if fmt == "csv":
-        return result.frame().to_csv(index=False)
-    if fmt == "sarif":
-        from auditor.report.sarif import render_sarif
+    name: str  # the --format name
+    filename: str  # the file in the output folder
+    encoding: str  # of that file (the CSV's BOM is its encoding, utf-8-sig)
 
-        return render_sarif(result)
-    if fmt == "junit":
-        from auditor.report.junit import render_junit
-
-        return render_junit(result)
-    raise ValueError(f"unknown format {fmt!r}")
+    def write(self, result: RunResult, fh: TextIO) -> None:
+        """Write the whole output for ``result`` to ``fh``; raise to leave every output as it was."""
+        ...
 
 
-# Excel opens a CSV as the system code page unless it starts with a BOM: Chinese would be garbled.
-ENCODINGS = {"csv": "utf-8-sig"}
+REGISTRY: dict[str, Writer] = {}
 
 
-def write_outputs(result, out: Path, formats: list[str]) -> list[Path]:
+def register(writer: Writer) -> Writer:
+    """Make ``writer`` available to `write_outputs` under its name."""
+    REGISTRY[writer.name] = writer
+    return writer
+
+
+# The built-in formats, in the order `--format` lists them.
+for _writer in (HTML, JSON, SARIF, JUNIT, CSV):
+    register(_writer)
+
+FORMATS = tuple(REGISTRY)
+FILENAMES = {name: w.filename for name, w in REGISTRY.items()}
+
+
+def render(result: RunResult, fmt: str) -> str:
+    """One format's text as a string, for tests and callers that want it in memory
+    (`write_outputs` streams instead: findings.json of a big run is ~150 MB)."""
+    if fmt not in REGISTRY:
+        raise ValueError(f"unknown format {fmt!r}")
+    buf = StringIO()
+    REGISTRY[fmt].write(result, buf)
+    return buf.getvalue()
+
+
+def write_outputs(result: RunResult, out: Path, formats: list[str]) -> list[Path]:
     """Every requested format, staged and renamed into place together (`auditor.report.atomic.staged`)."""
-    import time
-
+    writers = [(fmt, REGISTRY[fmt]) for fmt in formats]  # an unknown name fails before anything is written
     written = []
     timings = result.timings  # `audit run --timings`: seconds per format
     with staged() as stage:
-        for fmt in formats:
-            path = out / FILENAMES[fmt]
+        for fmt, writer in writers:
+            path = out / writer.filename
             t = time.perf_counter()
-            if fmt == "json":  # streamed: the biggest output of a big run
-                stage.write(path, lambda fh: dump(result.payload(), fh))
-            else:
-                stage.write_text(path, render(result, fmt), ENCODINGS.get(fmt, "utf-8"))
+            stage.write(path, partial(writer.write, result), writer.encoding)
             if timings is not None:
                 timings.stages[f"output_{fmt}"] = time.perf_counter() - t
             written.append(path)
