@@ -12,17 +12,13 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-# A command-line run is its own application: pydantic's plugin discovery
-# (scanning every installed distribution's entry points, ~30 ms of each
-# start-up) is left off unless the user's environment asks for plugins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+import typer
 
-import typer  # noqa: E402  (after the environment is set: typer imports pydantic)
-
-from auditor import __version__, regex_cache  # noqa: E402
-
-# Before any module of the auditor compiles its patterns (see `auditor.regex_cache`).
-regex_cache.warm()
+# Importing this module changes nothing process-wide (tests import it to drive
+# `app` with typer's runner): what only a command-line process should do is in
+# `main`.  Nor does it import pydantic or any module that compiles patterns, so
+# `main` is in time for both (tests/test_import_side_effects.py).
+from auditor import __version__, regex_cache
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit government information-disclosure annual reports.")
 
@@ -36,7 +32,8 @@ BaselineOpt = Annotated[Optional[Path], typer.Option("--baseline", help="Known f
 IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Only files whose relative path matches this glob (repeatable)")]
 ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files whose relative path matches this glob (repeatable)")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no list of findings on stderr")]
-FileSecondsOpt = Annotated[Optional[float], typer.Option("--max-file-seconds", help="Time budget of one file (default 30; 0: none); a file over it is an ingest-error")]
+FileSecondsOpt = Annotated[Optional[float], typer.Option(
+    "--max-file-seconds", help="Time budget of one file (default 30; 0: none); a file over it is an ingest-error")]
 
 
 def _fail(msg: str) -> None:
@@ -298,7 +295,17 @@ def main() -> None:
     """The entry point.  Anything that escapes a command means the reports were
     not really checked: one line on stderr and exit 2 (CONTRACT.md), never a
     traceback and never 1, which CI reads as "findings".  ``--debug`` (anywhere
-    on the command line) shows the traceback instead."""
+    on the command line) shows the traceback instead.
+
+    A command-line run is its own application, so it also sets up the process
+    before any command runs: pydantic's plugin discovery (scanning every
+    installed distribution's entry points, ~30 ms of each start-up; pydantic
+    reads the variable when it builds its first model) is left off unless the
+    user's environment asks for plugins, and the patterns earlier runs compiled
+    are put in `re`'s cache before the auditor's modules compile them
+    (`auditor.regex_cache`)."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    regex_cache.warm()
     debug = "--debug" in sys.argv[1:]
     if debug:
         sys.argv.remove("--debug")
