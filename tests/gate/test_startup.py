@@ -9,7 +9,6 @@ checked against the plain way of computing the same thing.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from auditor import cache, regex_cache
+from auditor import cache
 from auditor.checks import check_kinds
 from auditor.dedup import shingle
 from auditor.dedup.views import matching_view
@@ -176,71 +175,3 @@ def test_check_imports_only_what_it_needs(archive, tmp_path):
     code, *heavy = lines[1].split()[1:]
     assert code == "0", lines
     assert heavy == [], f"`audit check` imported {heavy}"
-
-
-# ------------------------------------------------------------ compiled regex cache
-
-# Patterns shaped like the auditor's own: CJK classes in look-arounds, named and
-# numbered groups, back-references, IGNORECASE, MULTILINE, verbose.
-_PATTERNS = [
-    ("(?<=[\u4e00-\u9fff])(?<![年月日]) (\\d{1,3}) (?=\\d{4}年|[\u4e00-\u9fff])", 0),
-    ("(?P<y>(?:19|20)\\d{2})\\s*年(?:度)?(?P<what>[\u4e00-\u9fff]{2,24}?)(?:政府信息公开|工作)", 0),
-    ("([\u4e00-\u9fff]{2,4})于?\\1|的的", 0),
-    ("^第([一二三四五六七八九十百零〇两\\d]{1,4})篇[:：]\\s*(.*)$", re.M),
-    ("abc[ａ-ｚ]+|ＸＸ", re.I),
-    ("(?x) [\u3000-\u303f]+  # CJK punctuation\n | [０-９]+", 0),
-]
-_SAMPLES = [
-    "根据《条例》编制本报告 12 2019年，某县人民政府信息公开工作的的年度报告",
-    "第十二篇：某某局\n第3篇: x\n2020 年度市场监督管理局政府信息公开ABCｄｅｆ ＸＸ xx",
-    "某某某于某某某 ，。０１２３",
-]
-
-
-@pytest.mark.parametrize("pattern,flags", _PATTERNS)
-def test_rebuilt_program_is_the_compiled_pattern(pattern, flags):
-    plain = re.compile(pattern, flags)
-    rebuilt = regex_cache.build(pattern, regex_cache.program(pattern, flags))
-    assert (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (
-        plain.pattern, plain.flags, plain.groups, plain.groupindex)
-    for text in _SAMPLES:
-        assert [m.span() + m.groups() for m in rebuilt.finditer(text)] == [m.span() + m.groups() for m in plain.finditer(text)]
-        assert rebuilt.sub("#", text) == plain.sub("#", text)
-
-
-needs_cpython = pytest.mark.skipif(not regex_cache.SUPPORTED, reason="the cache is for CPython 3.11-3.13 only")
-
-
-@needs_cpython
-def test_remembered_patterns_are_served_from_res_cache(cache_dir):
-    token = f"[\u4e00-\u9fff]{{2}}标记{os.getpid()}"  # a pattern no other test compiles
-    re.compile(token)
-    assert regex_cache.remember() >= 1
-    assert regex_cache.remember() == 0  # nothing new: the file is not rewritten
-    del re._cache[(str, token, 0)]
-    assert regex_cache.warm() >= 1
-    served = re._cache[(str, token, 0)]
-    assert re.compile(token) is served and served.findall("甲乙标记" + str(os.getpid())) == ["甲乙标记" + str(os.getpid())]
-
-
-@needs_cpython
-def test_ascii_patterns_are_not_kept(cache_dir):
-    re.compile(f"plain-ascii-{os.getpid()}[a-z]+")
-    regex_cache.remember()
-    stored = cache.load(regex_cache.NAME, regex_cache._key()) or {}
-    assert not any(p.startswith("plain-ascii-") for p, _ in stored)
-
-
-@needs_cpython
-def test_damaged_or_foreign_programs_are_a_miss(cache_dir):
-    cache.store(regex_cache.NAME, regex_cache._key(), {("[\u4e00-\u9fff]损坏", 0): (0, [1, 2, 3], 0, {}, ())})
-    assert regex_cache.warm() == 0  # the engine rejects the code: compile as usual
-    assert (str, "[\u4e00-\u9fff]损坏", 0) not in re._cache
-    (cache_dir / f"{regex_cache.NAME}.pickle").write_bytes(b"not a pickle")
-    assert regex_cache.warm() == 0
-
-
-def test_off_means_no_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("AUDIT_CACHE_DIR", "off")
-    re.compile(f"[\u4e00-\u9fff]关闭{os.getpid()}")
-    assert regex_cache.remember() == 0 and regex_cache.warm() == 0
