@@ -204,49 +204,23 @@ def baseline_write(
 
 
 def audit_gate(paths: list[Path], against: Optional[Path], cfg, today=None, progress=None):
-    """Audit `paths` alone, or as new submissions against a folder or an index.
+    """`auditor.gate.check_against` for the command line: notes on stderr, the user's errors
+    (bad rules, an unusable or stale index, an empty archive) exit 2.
 
     Returns ``(result, context, new documents)``; the context (index mode
-    only) is what ``--add-on-pass`` needs.  Errors that are the user's (bad
-    rules, an unusable or stale index) exit 2.
+    only) is what ``--add-on-pass`` needs.
     """
-    from auditor.api import audit, audit_documents
     from auditor.engine.rules import RuleError
-    from auditor.index import CorpusIndexError, is_index_file
-    from auditor.ingest import read_documents
-    from auditor.pipeline import read_all
+    from auditor.gate import EmptyArchiveError, check_against
+    from auditor.index import CorpusIndexError
 
-    seconds = cfg.max_file_seconds or None
     try:
-        if against is None:
-            result = audit(paths, cfg, today=today, progress=progress)
-            return result, None, result.documents
-        if is_index_file(against):
-            new_docs = read_documents(paths)  # analysed, within the budget, by the index gate
-            from auditor.index.gate import check_against_index
-
-            result, ctx = check_against_index(paths, against, cfg, today=today, new_docs=new_docs)
-            result.run_info["against"] = ctx.as_dict()
-            for note in ctx.notes:
-                typer.echo(f"note: {note}", err=True)
-            return result, ctx, new_docs
-        new_docs = read_all(paths, seconds, progress)
-        new_ids = {d.id for d in new_docs}
-        old_docs = [d for d in read_all([against], seconds, progress) if d.id not in new_ids]
-        if not any(d.error is None for d in old_docs):
-            _fail(f"{against}: the archive holds no readable report: nothing to check the submissions against")
-        result = audit_documents(new_docs + old_docs, cfg, today=today, roots=[str(p) for p in paths] + [str(against)],
-                                 new_ids=new_ids)
-        # old-vs-old is not the gate's business: keep pairs and documents that involve a new report
-        result.pairs = [p for p in result.pairs if p.a in new_ids or p.b in new_ids]
-        involved = new_ids | {d for f in result.findings for d in f.documents} | {x for p in result.pairs for x in (p.a, p.b)}
-        result.documents = [d for d in result.documents if d.id in involved]
-        result.run_info["against"] = {"folder": str(against), "documents": len(old_docs)}
-        return result, None, new_docs
-    except RuleError as exc:
+        run = check_against(paths, against, cfg, today=today, progress=progress)
+    except (RuleError, EmptyArchiveError, CorpusIndexError, sqlite3.DatabaseError) as exc:
         _fail(str(exc))
-    except (CorpusIndexError, sqlite3.DatabaseError) as exc:
-        _fail(str(exc))
+    for note in run.notes:
+        typer.echo(f"note: {note}", err=True)
+    return run.result, run.context, run.new_docs
 
 
 def store_on_pass(ctx, new_docs, cfg) -> None:

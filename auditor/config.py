@@ -13,6 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+#: The lowest severity that fails a run (exit 1); ``never`` reports without failing.
+FailOn = Literal["error", "warning", "info", "never"]
+
 
 class ConfigError(ValueError):
     pass
@@ -37,7 +40,7 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
     select: list[str] = []
     ignore: list[str] = []
-    fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
+    fail_on: FailOn = Field("error", alias="fail-on")
     severity: dict[str, Literal["error", "warning", "info"]] = {}  # rule id -> severity
     per_path_ignores: dict[str, list[str]] = Field({}, alias="per-path-ignores")  # glob -> rules/categories
     deadlines: dict[Literal["era_a", "department", "government", "other"], str] = {}  # -> "MM-DD" of the next year

@@ -21,19 +21,21 @@ with those stop sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from auditor.config import Config
+from auditor.core import Plan, RunResult
 from auditor.dedup import DedupParams, find_pairs
-from auditor.engine.corpus import Corpus
 from auditor.extract.meta import agency_key
 from auditor.index.build import check_fresh, iter_entries
 from auditor.index.sketch import batch_signatures, features, shingle_set
 from auditor.index.store import Candidate, CorpusIndex, CorpusIndexError, IndexState, estimates
-from auditor.model import Document, Finding
+from auditor.ingest import read_documents
+from auditor.model import Document
+from auditor.pipeline import analyse, analyse_within_budget
 
 MAX_LSH_CANDIDATES = 50  # per new report, best estimates first
 SLACK = 0.15  # candidates may estimate this far below the reporting thresholds (MinHash noise)
@@ -55,11 +57,6 @@ class GateContext:
             "indexed_documents": self.indexed,
             "candidates": [{"id": c.id, "why": c.why, "estimate": round(c.estimate, 3)} for c in self.candidates],
         }
-
-
-def dedup_params(config: Config) -> DedupParams:
-    fn = getattr(config, "dedup_params", None)
-    return fn() if callable(fn) else DedupParams()
 
 
 def find_candidates(idx: CorpusIndex, new_docs: list[Document], params: DedupParams) -> tuple[list[Candidate], IndexState]:
@@ -96,81 +93,39 @@ def _note(found: dict[int, Candidate], pk: int, doc_id: str, why: str, estimate:
     c.why = "+".join(r for r in ("lsh", "series") if r in reasons)
 
 
-def _run_rules(chosen, new_docs: list[Document], corpus: Corpus) -> list[Finding]:
-    from auditor.pipeline import run_rules
-
-    per_doc = [r for r in chosen if r.scope != "corpus"]
-    corpus_rules = [r for r in chosen if r.scope == "corpus"]
-    own = Corpus(new_docs, today=corpus.today, new_ids=corpus.new_ids)
-    findings = run_rules(per_doc, own) + run_rules(corpus_rules, corpus)
-    order = {d.id: i for i, d in enumerate(corpus.documents)}
-
-    def key(f: Finding):
-        first = min((order.get(d, 1 << 30) for d in f.documents), default=0)
-        return (first, f.evidence[0].start if f.evidence else -1, f.rule, f.id)
-
-    unique: dict[str, Finding] = {}
-    for f in sorted(findings, key=key):
-        unique.setdefault(f.id, f)
-    return list(unique.values())
-
-
 def check_against_index(
     new_paths: list[Path],
     index: Path,
     config: Config | None = None,
     today: date | None = None,
     new_docs: list[Document] | None = None,
-):
-    """Audit the new reports against the index; returns (RunResult, GateContext)."""
-    from auditor.api import RunResult, _per_path_filter, select_rules
-    from auditor.engine.rules import load_rules
-    from auditor.ingest import read_documents
-    from auditor.pipeline import analyse, analyse_within_budget
+) -> tuple[RunResult, GateContext]:
+    """Audit the new reports against the index; returns (RunResult, GateContext).
 
-    config = config or Config()
-    params = dedup_params(config)
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    today = today or date.today()
+    A runner around the audit core (`auditor.core.Plan`): the corpus is the
+    submissions plus their candidates, rebuilt from the index; pairs are
+    scored with the index's stop sets.
+    """
+    plan = Plan.make(config, None, today)
+    params = plan.dedup
     docs = new_docs if new_docs is not None else read_documents(new_paths)
     new_ids = {d.id for d in docs}
     with CorpusIndex(index) as idx:
         ctx = GateContext(index=Path(index), indexed=idx.count())
         if ctx.indexed == 0:
             raise CorpusIndexError(f"{index}: the index holds no report: nothing to check the submissions against")
-        ctx.notes.extend(check_fresh(idx, params, Path(config.rules_dir) if config.rules_dir else None))
+        ctx.notes.extend(check_fresh(idx, params, Path(plan.config.rules_dir) if plan.config.rules_dir else None))
         ctx.loaded_meta = {d.id: d.meta.as_dict() for d in docs}
         for d in docs:
-            analyse_within_budget(d, config.max_file_seconds or None)
+            analyse_within_budget(d, plan.config.max_file_seconds or None)
         ctx.candidates, st = find_candidates(idx, docs, params)
         old = idx.documents(c.pk for c in ctx.candidates)
     for d in old:
         analyse(d)
-    all_rules = load_rules(Path(config.rules_dir) if config.rules_dir else None)
-    chosen = select_rules(all_rules, config)
-    for r in chosen:
-        r.options = {"today": today, "deadlines": config.deadlines}
     everything = docs + old
-    corpus = Corpus(everything, today=today, new_ids=new_ids)
     readable = [d for d in everything if d.error is None and d.text]
     pairs = find_pairs([(d.id, d.text) for d in readable], params, frequent=st.frequent, scored=st.scored)
-    for p in pairs:
-        p.relation = corpus.relation(corpus.by_id[p.a], corpus.by_id[p.b])
-    corpus.pairs = [p for p in pairs if p.a in new_ids or p.b in new_ids]
-    findings = _per_path_filter(_run_rules(chosen, docs, corpus), config)
-    involved = {d for f in findings for d in f.documents} | {x for p in corpus.pairs for x in (p.a, p.b)}
-    shown = docs + [d for d in old if d.id in involved]
-    result = RunResult(
-        documents=shown,
-        findings=findings,
-        pairs=corpus.pairs,
-        rules=chosen,
-        roots=[str(p) for p in new_paths] + [str(index)],
-        started=started,
-        config=config.model_dump(by_alias=True, exclude_defaults=True),
-        fail_on=config.fail_on,
-        new_ids=new_ids,
-    )
+    result = plan.finish(plan.corpus(everything, new_ids), pairs, roots=[str(p) for p in new_paths] + [str(index)])
     return result, ctx
 
 
@@ -178,6 +133,6 @@ def add_on_pass(ctx: GateContext, docs: list[Document], config: Config | None = 
     """Store the accepted new reports in the index (replacing earlier versions by id)."""
     from auditor.index.build import add_entries
 
-    params = dedup_params(config or Config())
+    params = (config or Config()).dedup_params()
     entries = iter_entries(docs, ctx.loaded_meta, params)
     return add_entries(ctx.index, entries, params, replace=True, create=False)

@@ -33,7 +33,8 @@ from auditor.ingest import error_doc, read_source
 from auditor.ingest.budget import BudgetExceeded, file_budget, over_budget_reason
 from auditor.ingest.discover import SourceFile
 from auditor.model import Document, Finding, Pair
-from auditor.pipeline import analyse, document_findings
+from auditor.core import document_findings
+from auditor.pipeline import analyse
 from auditor.scale.frozen import freeze
 from auditor.scale.heap import THRESHOLDS
 

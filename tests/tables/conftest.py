@@ -76,11 +76,12 @@ def audit_files(paths, select=None, today=date(2026, 6, 30)) -> Result:
     near-duplicate index: the fixtures are near-copies of each other by
     design, and aligning them would only cost time.
     """
-    from auditor.api import select_rules
+    from auditor.core import select_rules
     from auditor.config import Config
     from auditor.engine.corpus import Corpus
     from auditor.ingest import read_documents
-    from auditor.pipeline import analyse, run_rules
+    from auditor.core import run_rules
+    from auditor.pipeline import analyse
 
     rules = select_rules(_rules(), Config(select=select or ["TAB", "XY"]))
     for r in rules:
