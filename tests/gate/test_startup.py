@@ -144,15 +144,27 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------ what a check imports
+# `audit` as the console script runs it, reporting which of the heavy modules it
+# imported and whether pydantic scanned the installed distributions for plugins
+# (it must not: `main` turns that off before pydantic builds its first model).
 _PROBE = """
-import sys
+import importlib.metadata, sys
+scans = []
+def entry_points(_real=importlib.metadata.entry_points, **kw):
+    scans.append(kw.get("group"))
+    return _real(**kw)
+importlib.metadata.entry_points = entry_points
+import auditor
 from auditor.cli import main
 sys.argv = ["audit", *sys.argv[1:]]
+code = 0
 try:
     main()
 except SystemExit as exc:
     code = exc.code
 heavy = sorted(m for m in {heavy!r} if m in sys.modules)
+print("FROM", auditor.__file__)
+print("SCANNED", " ".join(sorted(set(map(str, scans)))))
 print("IMPORTED", code, " ".join(heavy))
 """
 # Not needed to check one report against an index: report rendering (pandas, jinja2),
@@ -162,16 +174,46 @@ _HEAVY = ["pandas", "jinja2", "dask", "distributed", "datasketch", "rich", "play
           "selectolax", "charset_normalizer", "yaml", "numpy.ma"]
 
 
+def _snapshot_of_the_code(tmp_path: Path) -> Path:
+    """A copy of the package as it is now, for the subprocesses of one test.
+
+    The rule-pack cache is keyed by every module's size and mtime and an index
+    by the source of its pipeline, so an edit of the working tree between two
+    runs (another change in progress, a full-suite run under load that makes
+    the window long) would make the second run re-read the YAML or refuse the
+    index as stale: a failure of the timing, not of what is imported.  Runs of
+    one snapshot see one version of the code, whatever happens meanwhile."""
+    import auditor
+
+    dst = tmp_path / "code"
+    shutil.copytree(Path(auditor.__file__).parent, dst / "auditor", ignore=shutil.ignore_patterns("__pycache__"))
+    return dst
+
+
 def test_check_imports_only_what_it_needs(archive, tmp_path):
-    new = write_new(tmp_path / "new", "next.txt", next_year(archive.latest(2)).text)
-    env = dict(os.environ, CI="true", AUDIT_CACHE_DIR=str(tmp_path / "cache"))
+    code_dir = _snapshot_of_the_code(tmp_path)
+    env = dict(os.environ, CI="true", AUDIT_CACHE_DIR=str(tmp_path / "cache"),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(code_dir), os.environ.get("PYTHONPATH")])))
     env.pop("GITHUB_ACTIONS", None)
-    args = ["check", str(new), "--against", str(archive.index), "--out", str(tmp_path / "out"), "--format", "json"]
-    lines = []
-    for _ in range(2):  # the first run fills the rule cache
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+
+    def audit_snapshot(*args: str) -> tuple[str, list[str], list[str]]:
+        # the working directory is not the checkout's, whose `auditor` would come first on sys.path
         p = subprocess.run([sys.executable, "-c", _PROBE.format(heavy=_HEAVY), *args], capture_output=True,
-                           text=True, env=env, timeout=300)
-        lines.append(next(line for line in p.stdout.splitlines() if line.startswith("IMPORTED")))
-    code, *heavy = lines[1].split()[1:]
-    assert code == "0", lines
+                           text=True, env=env, cwd=tmp_path, timeout=600)
+        out = dict(line.partition(" ")[::2] for line in p.stdout.splitlines() if line.split(" ")[0] in
+                   ("FROM", "SCANNED", "IMPORTED"))
+        assert "IMPORTED" in out, f"exit {p.returncode}: {p.stderr[-3000:]}"
+        assert Path(out["FROM"]).is_relative_to(code_dir), out["FROM"]
+        code, *heavy = out["IMPORTED"].split()
+        assert code == "0", f"audit {' '.join(args[:2])} exited {code}: {p.stderr[-3000:]}"
+        return code, heavy, out["SCANNED"].split()
+
+    index = tmp_path / "index.db"  # built by the snapshot, so never stale for it
+    audit_snapshot("index", "build", str(index), str(archive.root))
+    new = write_new(tmp_path / "new", "next.txt", next_year(archive.latest(2)).text)
+    args = ["check", str(new), "--against", str(index), "--out", str(tmp_path / "out"), "--format", "json"]
+    audit_snapshot(*args)  # fills the caches, as the CI job's first run does
+    _, heavy, scanned = audit_snapshot(*args)
     assert heavy == [], f"`audit check` imported {heavy}"
+    assert "pydantic" not in scanned, "pydantic scanned the installed distributions for plugins"
