@@ -1,7 +1,7 @@
 """auditor: consistency and duplication auditor for Chinese government
 information-disclosure annual reports (政府信息公开工作年度报告)."""
 
-__version__ = "0.1.0"
+from auditor.version import __version__
 
 
 def audit(*args, **kwargs):

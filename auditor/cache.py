@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from auditor import __version__
+from auditor.version import __version__
 
 _PKG = Path(__file__).resolve().parent
 

@@ -18,7 +18,11 @@ import typer
 # `app` with typer's runner): what only a command-line process should do is in
 # `main`.  Nor does it import pydantic or any module that compiles patterns, so
 # `main` is in time for both (tests/test_import_side_effects.py).
-from auditor import __version__, regex_cache
+from auditor import regex_cache
+from auditor.cli_options import fail as _fail
+from auditor.cli_options import run_config as _config
+from auditor.cli_options import split_values as _split
+from auditor.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit government information-disclosure annual reports.")
 
@@ -34,42 +38,6 @@ ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no list of findings on stderr")]
 FileSecondsOpt = Annotated[Optional[float], typer.Option(
     "--max-file-seconds", help="Time budget of one file (default 30; 0: none); a file over it is an ingest-error")]
-
-
-def _fail(msg: str) -> None:
-    typer.echo(f"audit: {msg}", err=True)
-    raise typer.Exit(2)
-
-
-def _split(values: Optional[list[str]]) -> list[str]:
-    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
-def _config(config_path, fail_on, select, ignore, formats, max_file_seconds=None):
-    from auditor.config import ConfigError, load_config
-    from auditor.report.writers import FORMATS
-
-    try:
-        cfg, _ = load_config(config_path)
-    except ConfigError as exc:
-        _fail(str(exc))
-    if fail_on is not None:
-        if fail_on not in ("error", "warning", "info", "never"):
-            _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-        cfg.fail_on = fail_on
-    if select:
-        cfg.select = _split(select)
-    if ignore:
-        cfg.ignore = cfg.ignore + _split(ignore)
-    if max_file_seconds is not None:
-        if max_file_seconds < 0:
-            _fail("--max-file-seconds must be 0 (no budget) or more")
-        cfg.max_file_seconds = max_file_seconds
-    fmts = [f.strip() for f in formats.split(",") if f.strip()] if formats else cfg.formats
-    bad = [f for f in fmts if f not in FORMATS]
-    if bad:
-        _fail(f"unknown --format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    return cfg, fmts
 
 
 def _check_stdout(out: str, formats: str) -> None:

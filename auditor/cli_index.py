@@ -16,6 +16,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from auditor.cli_options import fail as _fail
+from auditor.cli_options import run_config
+
 index_app = typer.Typer(no_args_is_help=True, help="Build, extend and inspect a persistent corpus index.")
 baseline_app = typer.Typer(no_args_is_help=True, help="Record known findings so that only new ones fail the gate.")
 
@@ -23,11 +26,6 @@ IndexArg = Annotated[Path, typer.Argument(help="The index file (an SQLite databa
 PathsArg = Annotated[list[Path], typer.Argument(help="Report files or folders (searched recursively)")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU)")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config file")]
-
-
-def _fail(msg: str) -> None:
-    typer.echo(f"audit: {msg}", err=True)
-    raise typer.Exit(2)
 
 
 def _params(config: Optional[Path]):
@@ -173,7 +171,6 @@ def baseline_write(
 ) -> None:
     """Record the current findings' fingerprints in FILE (keeping suppressions that still match)."""
     from auditor.baseline import BaselineError, baseline_document, load_baseline, read_baseline_file
-    from auditor.cli import _config
     from auditor.report.atomic import write_text_atomic
 
     previous: dict = {}
@@ -191,7 +188,7 @@ def baseline_write(
     if not paths:
         _fail("give the reports to baseline (PATHS), or an existing baseline file that records them")
     _missing(list(paths) + ([against] if against is not None else []))
-    cfg, _ = _config(config, None, select, ignore, "json")
+    cfg, _ = run_config(config, None, select, ignore, "json")
     result, _, _ = audit_gate(list(paths), against, cfg)
     doc = baseline_document(result, previous)
     if against is not None:

@@ -36,7 +36,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditor import __version__
 from auditor.checks._series import links
 from auditor.config import Config, FailOn
 from auditor.dedup import DedupParams, find_pairs
@@ -44,6 +43,7 @@ from auditor.engine.corpus import Corpus
 from auditor.engine.rules import Rule, load_rules
 from auditor.engine.selection import choose, validate
 from auditor.model import Document, Finding, Pair, Severity
+from auditor.version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd

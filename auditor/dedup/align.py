@@ -44,7 +44,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..lazy_re import LazyPattern
 from ..model import Passage
-from .shingle import DocShingles, _member, placeholder_only
+from .shingle import DocShingles, member, placeholder_only
 from .views import DIGIT_RUN, digit_runs, is_cjk
 
 _TOKENS = LazyPattern(rf"{DIGIT_RUN}|.", re.S)
@@ -87,7 +87,7 @@ def seeds(a: DocShingles, b: DocShingles, n: int = 5, max_seed_pairs: int = 16) 
     ranges = []
     for doc in (a, b):
         keep = ~placeholder_only(doc.view.view, n)
-        pos = np.flatnonzero(_member(doc.seq, common) & keep)
+        pos = np.flatnonzero(member(doc.seq, common) & keep)
         order = np.argsort(doc.seq[pos], kind="stable")
         pos = pos[order]  # by hash, then by position
         h = doc.seq[pos]
@@ -275,7 +275,7 @@ def align(
         ta0, ta1 = a.view.text_span(as_, ae)
         tb0, tb1 = b.view.text_span(bs, be)
         window = a.seq[as_ : max(as_ + 1, ae - n + 1)]
-        share = float(_member(window, stop).mean()) if window.size else 0.0
+        share = float(member(window, stop).mean()) if window.size else 0.0
         out.append(
             Passage(
                 a_start=ta0,

@@ -30,20 +30,15 @@ from ..model import Pair
 from .align import AlignParams, align
 from .candidates import all_pairs, band_pairs, codes_to_pairs, containment_pairs, lsh_params
 from .minhash import signatures
-from .shingle import DocShingles, df_limit, frequent_hashes, frequent_hashes_many, remove, shingle_set, template_hashes, union
+from .shingle import DocShingles, df_limit, frequent_hashes, frequent_hashes_many, remove, shingle_set, stop_hashes, template_hashes, union
 from .verify import Similarity, verify_pairs
 
 if TYPE_CHECKING:
-    from . import DedupParams
+    from .params import DedupParams
 
 __all__ = ["shingle_set", "stop_hashes", "verify_stop_hashes", "stop_sets", "features", "sketch", "candidates", "verify", "similar", "align_pairs"]
 
 BandJoin = Callable[[np.ndarray, int, int, np.ndarray], np.ndarray]
-
-
-def stop_hashes(sets: Sequence[np.ndarray], params: DedupParams) -> np.ndarray:
-    """Corpus-frequent shingles of template-free sets (exact counts)."""
-    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, params.max_df_share)
 
 
 def verify_stop_hashes(sets: Sequence[np.ndarray], params: DedupParams, frequent: np.ndarray) -> np.ndarray:

@@ -21,8 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 # datasketch is imported inside the functions that need it: importing it pulls
 # in scipy (~1 s), which a CI gate checking one report cannot afford at start-up.

@@ -24,7 +24,7 @@ any similarity is computed:
   the documents or in more than ``max_df_docs`` of them, once the corpus is
   big enough (``min_docs_for_df``) for a frequency to mean "genre" rather
   than "these few reports copy each other" (`frequent_hashes`; the one place
-  that applies `DedupParams` to it is `auditor.dedup.corpus.stop_hashes`).
+  that applies `DedupParams` to it is `stop_hashes`).
 
 `ShingleSet` computes all of this once per corpus.
 """
@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import xxhash
 
+from .params import DedupParams
 from .views import PLACEHOLDER, MatchingView, matching_view
 
 DEFAULT_N = 5
@@ -223,6 +224,12 @@ def frequent_hashes(
     return out
 
 
+
+def stop_hashes(sets: Sequence[np.ndarray], params: DedupParams) -> np.ndarray:
+    """Corpus-frequent shingles of template-free sets (exact counts): `frequent_hashes` with the
+    run's parameters, the one definition `audit run`, the CI gate and the corpus index share."""
+    return frequent_hashes(sets, params.max_df, params.min_docs_for_df, params.max_df_docs, params.max_df_share)
+
 def df_limit(n_docs: int, max_df: float, max_df_docs: int | None = None, max_df_share: float | None = None) -> float:
     """The document count above which a shingle is frequent (see `frequent_hashes`)."""
     limit = max_df * n_docs
@@ -278,11 +285,11 @@ def shingle_set(text: str, n: int = DEFAULT_N, seed: int = DEFAULT_HASH_SEED, te
     """
     u = sorted_unique(shingle_hashes(matching_view(text), n, seed))
     if template is not None and u.size:
-        u = u[~_member(u, template)]
+        u = u[~member(u, template)]
     return u
 
 
-def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+def member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """Boolean mask: which of ``values`` are in the sorted array ``sorted_set``."""
     if sorted_set.size == 0 or values.size == 0:
         return np.zeros(values.shape, dtype=bool)
@@ -294,7 +301,7 @@ def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 def remove(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """``values`` (sorted unique) without the members of ``sorted_set``; same
     result as ``np.setdiff1d(values, sorted_set, assume_unique=True)``."""
-    return values[~_member(values, sorted_set)].astype(np.uint32, copy=False)
+    return values[~member(values, sorted_set)].astype(np.uint32, copy=False)
 
 
 @dataclass
@@ -351,14 +358,11 @@ class ShingleSet:
         counting them in ``docs`` (the CI gate uses the whole index's set, so
         a few candidates are compared exactly as the index compared them).
 
-        Otherwise they are counted by `auditor.dedup.corpus.stop_hashes`, the
+        Otherwise they are counted by `stop_hashes`, the
         one definition `audit run` and the corpus index use (with its
         absolute cap), on the full sets: a template shingle counted here only
         adds a hash the stop set holds anyway.
         """
-        from . import DedupParams
-        from .corpus import stop_hashes
-
         shingled = [DocShingles.build(doc_id, text, n, seed) for doc_id, text in docs]
         template = template_hashes(n, seed, boilerplate)
         if frequent is None:

@@ -35,8 +35,8 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from auditor import __version__
 from auditor.dedup import DedupParams
+from auditor.version import __version__
 
 SCHEMA_VERSION = 2  # 2: the scoring stop set is frozen too (blob ``scored``)
 _PKG = Path(__file__).resolve().parents[1]

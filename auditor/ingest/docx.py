@@ -21,7 +21,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from auditor.ingest.loaded import CellSpec, Loaded, TextBuilder, clean_cell_text, is_cjk
+from auditor.ingest.loaded import CellSpec, Loaded, LoadError, TextBuilder, clean_cell_text, is_cjk
 from auditor.model import DocumentMeta
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -427,7 +427,6 @@ def _core_meta(document) -> DocumentMeta:
 def load_docx(data: bytes) -> Loaded:
     from docx import Document
 
-    from auditor.ingest.loaders import LoadError
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:

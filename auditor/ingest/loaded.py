@@ -19,6 +19,14 @@ from auditor.lazy_re import LazyPattern
 from auditor.model import Cell, DocumentMeta, Table
 
 
+class LoadError(Exception):
+    """The file cannot be turned into text; the message says why, on one line.
+
+    Declared here, beside what a loader returns, so that the format loaders
+    (`docx`, `pdf`) and the dispatcher (`loaders`) share it without importing
+    each other."""
+
+
 @dataclass
 class Loaded:
     text: str  # body text; paragraphs separated by '\n'; tables rendered as tab-separated lines

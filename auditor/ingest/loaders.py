@@ -12,12 +12,7 @@ import io
 import zipfile
 
 from auditor.ingest.encoding import DecodeError
-from auditor.ingest.loaded import Loaded
-
-
-class LoadError(Exception):
-    """The file cannot be turned into text; the message says why, on one line."""
-
+from auditor.ingest.loaded import Loaded, LoadError
 
 TXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".phtml"})

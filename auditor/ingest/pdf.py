@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from auditor.ingest.loaded import CellSpec, Loaded, TextBuilder, clean_cell_text, is_cjk, squeeze_cjk_spaces
+from auditor.ingest.loaded import CellSpec, Loaded, LoadError, TextBuilder, clean_cell_text, is_cjk, squeeze_cjk_spaces
 from auditor.model import DocumentMeta
 
 _BAND = 0.12  # top/bottom share of the page height where headers, footers and page numbers live
@@ -387,7 +387,6 @@ def _meta(info: dict) -> DocumentMeta:
 def load_pdf(data: bytes) -> Loaded:
     import pdfplumber
 
-    from auditor.ingest.loaders import LoadError
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))

@@ -13,11 +13,11 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from auditor import __version__
 from auditor.report.locations import line_of, repo_path, submitted_first
+from auditor.version import __version__
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
     from auditor.model import Evidence
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from auditor.extract.tables.model import LabelSpan
+if TYPE_CHECKING:  # the model renders its labels from here: a run-time import would be a cycle
+    from auditor.extract.tables.model import LabelSpan
 
 
 @dataclass(frozen=True)
