@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from auditor.model import Document
 
-KINDS = ("government", "department", "township", "other", "unknown")
+#: Which deadline regime an organ falls under; "unknown" when name and text disagree.
+OrganKind = Literal["government", "department", "township", "other", "unknown"]
+KINDS: tuple[OrganKind, ...] = get_args(OrganKind)
 
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道|街道办事处|办事处|苏木|嘎查)(?:人民政府|政府)?(?:办公室|党政办(?:公室)?|党政综合办公室)?$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
@@ -46,7 +49,7 @@ _SELF_GOV = re.compile(r"我(?:县|市|区|旗|州|盟|省)(?!委|直)")
 
 @dataclass(frozen=True)
 class OrganType:
-    kind: str  # one of KINDS
+    kind: OrganKind
     reason: str
 
 
