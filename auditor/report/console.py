@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 DEFAULT_LIMIT = 50
 

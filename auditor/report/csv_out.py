@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 
 class CsvWriter:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from auditor.report.locations import line_of, repo_path, submitted_first
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

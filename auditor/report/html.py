@@ -47,7 +47,7 @@ from auditor.model import CATEGORIES
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 __all__ = ["HTML", "html_payload", "render_html", "write_html", "json_island"]
 

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 
 def dumps(payload: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 from auditor.model import Finding, Severity
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 
 def _fails(f: Finding, fail_on: str) -> bool:

@@ -29,7 +29,7 @@ from auditor.report.junit import JUNIT
 from auditor.report.sarif import SARIF
 
 if TYPE_CHECKING:
-    from auditor.api import RunResult
+    from auditor.core import RunResult
 
 __all__ = ["FILENAMES", "FORMATS", "REGISTRY", "Writer", "html_payload", "register", "render", "write_outputs"]
 
