@@ -48,6 +48,7 @@ from auditor.version import __version__
 if TYPE_CHECKING:
     import pandas as pd
 
+    from auditor.scale.store import DocumentStore
     from auditor.scale.timing import Timings
 
 #: Near-duplicate pairs among a corpus's readable documents: the one step whose
@@ -73,6 +74,11 @@ class RunResult:
     timings: Timings | None = None  # seconds per stage (`audit run --timings`); the writers add theirs
     stale_baseline: list[dict[str, Any]] = field(default_factory=list)  # baseline entries matching no finding
     expired_baseline: list[dict[str, Any]] = field(default_factory=list)  # suppressions past their date: they count again
+    store: DocumentStore | None = None  # the shelved documents' bulky fields and raw texts (`auditor.scale.store`)
+
+    def raw_text(self, doc: Document) -> tuple[str, list[int]]:
+        """A document's raw text and canonical-to-raw offsets (for line numbers), read again when shelved."""
+        return self.store.raw_text(doc) if self.store is not None else (doc.raw, doc.to_raw)
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -165,8 +171,9 @@ class Plan:
         """The rules that look at one document at a time (they may run where it is analysed)."""
         return [r for r in self.rules if r.scope in ("document", "ingest")]
 
-    def corpus(self, docs: list[Document], new_ids: set[str] | None = None) -> Corpus:
-        return Corpus(docs, today=self.today, new_ids=new_ids)
+    def corpus(self, docs: list[Document], new_ids: set[str] | None = None, store: DocumentStore | None = None) -> Corpus:
+        """The corpus of a run; ``store`` holds the bulky fields of shelved documents (`auditor.scale.store`)."""
+        return Corpus(docs, today=self.today, new_ids=new_ids, store=store)
 
     def pairs_among(self, docs: list[Document]) -> list[Pair]:
         """The default `PairSource`: near-duplicate pairs found in memory with this corpus's own stop sets."""
@@ -205,6 +212,7 @@ class Plan:
             fail_on=self.config.fail_on,
             skipped=skipped or [],
             new_ids=corpus.new_ids,
+            store=corpus.store,
         )
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.engine.corpus import Corpus
 from auditor.extract.meta import agency_key
 from auditor.model import Document
 
@@ -76,34 +77,33 @@ def _groups(docs: list[Document]) -> list[list[Document]]:
 def _representative(docs: list[Document]) -> Document:
     if len(docs) == 1:
         return docs[0]
-    def rank(d: Document):
+
+    def rank(d: Document) -> tuple[int, int, str]:
         cells = sum(t.n_values for t in d.std_tables.values()) if d.std_tables else 0
         return (_KIND_RANK.get(d.kind, 3), -cells, d.id)
 
     return sorted(docs, key=rank)[0]
 
 
-def links(corpus) -> list[Link]:
-    """Every (year N, year N−1) pair of one agency, later report first (computed once per corpus)."""
-    cached = getattr(corpus, "_series_links", None)
+def links(corpus: Corpus) -> list[Link]:
+    """Every (year N, year N−1) pair of one agency, later report first (computed once per corpus).
+
+    The linked documents come with their tables and facts (`Corpus.full`):
+    every cross-year check reads one or the other.
+    """
+    cached = corpus.memo.get("series_links")
     if cached is not None and cached[0] == len(corpus.documents):
         return cached[1]
-    out = _links(corpus.documents)
-    try:
-        corpus._series_links = (len(corpus.documents), out)
-    except AttributeError:  # a corpus object that takes no attributes: just recompute next time
-        pass
-    return out
-
-
-def _links(docs: list[Document]) -> list[Link]:
     out: list[Link] = []
-    for group in _groups(docs):
+    for group in _groups(corpus.documents):
         by_year: dict[int, list[Document]] = {}
         for d in group:
             by_year.setdefault(d.year, []).append(d)  # type: ignore[arg-type]
         for year in sorted(by_year):
             if year - 1 in by_year:
-                later, earlier = _representative(by_year[year]), _representative(by_year[year - 1])
+                later = _representative([corpus.full(d, "tables") for d in by_year[year]])
+                earlier = _representative([corpus.full(d, "tables") for d in by_year[year - 1]])
+                later, earlier = corpus.full(later, "tables", "facts"), corpus.full(earlier, "tables", "facts")
                 out.append(Link(later, earlier, _spelling(later.agency) == _spelling(earlier.agency)))
+    corpus.memo["series_links"] = (len(corpus.documents), out)
     return out

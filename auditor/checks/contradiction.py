@@ -42,7 +42,7 @@ def _facts(doc: Document, min_chars: int) -> dict[tuple[str, str, str], Quantity
 def check(rule, corpus):
     p: Params = rule.params
     for group in corpus.same_agency_year():
-        facts = {d.id: _facts(d, p.min_label_chars) for d in group}
+        facts = {d.id: _facts(corpus.full(d, "facts"), p.min_label_chars) for d in group}
         for a, b in combinations(group, 2):
             fa, fb = facts[a.id], facts[b.id]
             differ = [(key, fa[key], fb[key]) for key in sorted(fa.keys() & fb.keys()) if fa[key].value != fb[key].value]

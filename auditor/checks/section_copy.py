@@ -66,7 +66,7 @@ def check(rule, corpus):
             continue
         if pair.jaccard >= p.whole_document.jaccard or pair.containment >= p.whole_document.containment:
             continue
-        a, b = corpus.by_id[pair.a], corpus.by_id[pair.b]
+        a, b = corpus.full(corpus.by_id[pair.a], "sections"), corpus.full(corpus.by_id[pair.b], "sections")
         start_a, start_b = _body_start(a), _body_start(b)
         if start_a is None or start_b is None:
             continue
@@ -78,7 +78,7 @@ def check(rule, corpus):
         copy, orig = copier(corpus, pair)
         flip = copy.id == pair.b
         spans = [((x.b_start, x.b_end) if flip else (x.a_start, x.a_end)) for x in body]
-        titles = _section_titles(copy, spans)
+        titles = _section_titles(corpus.full(copy, "sections"), spans)
         if len(titles) < p.min_sections:
             continue
         ev = []

@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from auditor.extract.meta import agency_key
 from auditor.extract.organ_names import same_organ
 from auditor.model import Document, Pair, PairRelation
+
+if TYPE_CHECKING:
+    from auditor.scale.store import DocumentStore, Group
 
 
 @dataclass
@@ -21,6 +25,8 @@ class Corpus:
     pairs: list[Pair] = field(default_factory=list)
     today: date = field(default_factory=date.today)
     new_ids: set[str] | None = None  # CI gate: only findings touching these documents count
+    store: DocumentStore | None = None  # where shelved documents keep their bulky fields (`auditor.scale.store`)
+    memo: dict[str, Any] = field(default_factory=dict)  # what corpus checks derive once and share (series links)
 
     def __post_init__(self) -> None:
         self.by_id = {d.id: d for d in self.documents}
@@ -28,6 +34,15 @@ class Corpus:
         for d in self.documents:
             if d.agency and d.error is None:
                 self.by_agency[agency_key(d.agency)].append(d)
+
+    def full(self, doc: Document, *groups: Group) -> Document:
+        """The document with its bulky fields (``groups``: facts, sections, tables; default all).
+
+        Corpus checks read quantities, sections and tables through here: a
+        big run keeps them shelved (`auditor.scale.store`) and hands the
+        checks light documents; in memory this is the document itself.
+        """
+        return self.store.load(doc, *groups) if self.store is not None else doc
 
     def same_agency_year(self) -> list[list[Document]]:
         """Groups of two or more readable documents of one agency and one year."""

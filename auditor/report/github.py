@@ -54,10 +54,10 @@ def annotations(result: "RunResult") -> str:
             d, path = located
             props.append(f"file={escape_property(path)}")
             ev = next((e for e in f.evidence if e.document == d.id), None)
-            line = line_of(d, ev.start) if ev is not None else None
+            line = line_of(d, ev.start, result.raw_text(d)) if ev is not None else None
             if ev is not None and line is not None:
                 props.append(f"line={line}")
-                end = line_of(d, max(ev.start, ev.end - 1))
+                end = line_of(d, max(ev.start, ev.end - 1), result.raw_text(d))
                 if end is not None and end != line:
                     props.append(f"endLine={end}")
         props.append(f"title={escape_property(f'{f.rule} {f.category}')}")

@@ -36,12 +36,16 @@ def repo_path(doc: Document, roots: list[str], cwd: Path | None = None) -> tuple
     return doc.source, False
 
 
-def line_of(doc: Document, offset: int) -> int | None:
-    """1-based line in the source file of a canonical-text offset, when knowable."""
-    if doc.format != "txt" or doc.part is not None or not doc.to_raw or offset < 0:
+def line_of(doc: Document, offset: int, raw: tuple[str, list[int]] | None = None) -> int | None:
+    """1-based line in the source file of a canonical-text offset, when knowable.
+
+    ``raw`` is the document's raw text and offsets when they are not on the
+    document itself (a shelved document: `RunResult.raw_text`)."""
+    text, to_raw = raw if raw is not None else (doc.raw, doc.to_raw)
+    if doc.format != "txt" or doc.part is not None or not to_raw or offset < 0:
         return None
-    raw_at = doc.to_raw[min(offset, len(doc.to_raw) - 1)]
-    return doc.raw.count("\n", 0, raw_at) + 1
+    raw_at = to_raw[min(offset, len(to_raw) - 1)]
+    return text.count("\n", 0, raw_at) + 1
 
 
 def submitted_first(doc_ids: list[str], new_ids: set[str] | None) -> list[str]:

@@ -55,14 +55,14 @@ def render_sarif(result: RunResult) -> str:
         d = docs.get(doc_id)
         phys: dict[str, Any] = {"artifactLocation": {"uri": uri(doc_id)}}
         if e is not None:
-            line = line_of(d, e.start) if d is not None else None
+            line = line_of(d, e.start, result.raw_text(d)) if d is not None else None
             if d is None or line is None:
                 region = {"charOffset": e.start, "charLength": e.end - e.start, "snippet": {"text": e.text}}
             else:
                 # a plain-text report: lines of the file itself (code-scanning UIs place results by
                 # line); the canonical-text span goes along as a property, since SARIF char offsets
                 # would have to count the file's own characters
-                end = max(line, line_of(d, max(e.start, e.end - 1)) or line)
+                end = max(line, line_of(d, max(e.start, e.end - 1), result.raw_text(d)) or line)
                 region = {"startLine": line, "endLine": end, "snippet": {"text": e.text},
                           "properties": {"canonicalStart": e.start, "canonicalEnd": e.end}}
             phys["region"] = region

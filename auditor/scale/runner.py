@@ -19,6 +19,7 @@ from auditor.ingest.discover import find_reports
 from auditor.scale import work
 from auditor.scale.engines import make_engine
 from auditor.scale.heap import long_lived
+from auditor.scale.store import DocumentStore
 from auditor.scale.timing import Timings
 
 DEFAULT_CHUNK = 64  # files per task: big enough to amortise pickling, small enough to balance two workers
@@ -50,6 +51,7 @@ def audit_paths(
     tm.counts.update({"files": len(sources), "engine": eng.describe()})
     with long_lived() as keep:
         docs, doc_findings, sets = [], [], []
+        store = DocumentStore()
         try:
             with tm.stage("per_document"):
                 eng.start(ctx)
@@ -60,6 +62,9 @@ def audit_paths(
                     if progress is not None:
                         progress("reading files", done, len(sources))
                     docs.extend(res.docs)
+                    for d, shelf in zip(res.docs, res.shelves):
+                        if shelf is not None:
+                            store.add(d.id, shelf)
                     doc_findings.extend(res.findings)
                     sets.extend(res.sets)
                     tm.add_worker(res.seconds)
@@ -94,7 +99,7 @@ def audit_paths(
             with tm.stage("alignment"):
                 aligned = eng.map("align", _align_jobs(sims, ids, lambda i: docs[readable[i]].text))
             with tm.stage("rules"):  # the cross-year rules need no pairs: they run while the workers align
-                corpus = plan.corpus(docs)
+                corpus = plan.corpus(docs, store=store)
                 keep()
                 series = series_findings(plan.rules, corpus)
             with tm.stage("alignment"):  # what is left of it

@@ -4,7 +4,7 @@ Two passes over the corpus run here, everything in between is corpus-wide:
 
 * `prepare`: read a chunk of files -> documents, each analysed (metadata,
   sections, facts, tables), checked by the document-scope rules, shingled for
-  the duplicate detector, and frozen (`frozen.freeze`) for the trip back;
+  the duplicate detector, and shelved (`store.shelve`) for the trip back;
 * `sketch`: feature sets (shingles minus the corpus' frequent ones), the
   sets candidates are scored on (minus the smaller verification stop set)
   and their MinHash signatures, once the frequent shingles are known.
@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from auditor.core import document_findings
 from auditor.dedup import DedupParams
 from auditor.dedup import corpus as dd
 from auditor.engine.rules import Rule
@@ -33,10 +34,9 @@ from auditor.ingest import error_doc, read_source
 from auditor.ingest.budget import BudgetExceeded, file_budget, over_budget_reason
 from auditor.ingest.discover import SourceFile
 from auditor.model import Document, Finding, Pair
-from auditor.core import document_findings
 from auditor.pipeline import analyse
-from auditor.scale.frozen import freeze
 from auditor.scale.heap import THRESHOLDS
+from auditor.scale.store import Shelf, shelve
 
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
@@ -60,7 +60,8 @@ class Context:
 class Prepared:
     """A chunk of documents after the per-document stage (parallel lists)."""
 
-    docs: list[Document]
+    docs: list[Document]  # shelved (`store.shelve`) unless the context says otherwise
+    shelves: list[Shelf | None]  # their bulky fields, for the main process's `DocumentStore`
     findings: list[list[Finding]]
     sets: list[np.ndarray]  # template-free sorted unique shingle hashes
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over the chunk
@@ -98,7 +99,7 @@ def context() -> Context:
 def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
     """Ingest, analyse, check and shingle one chunk of files."""
     ctx = ctx or context()
-    out = Prepared([], [], [], {"ingest": 0.0, "facts": 0.0, "rules": 0.0, "shingles": 0.0, "freeze": 0.0}, os.getpid())
+    out = Prepared([], [], [], [], {"ingest": 0.0, "facts": 0.0, "rules": 0.0, "shingles": 0.0, "freeze": 0.0}, os.getpid())
     t = out.seconds
     template = dd.template(ctx.dedup)
     for src in sources:
@@ -112,7 +113,11 @@ def prepare(sources: list[SourceFile], ctx: Context | None = None) -> Prepared:
             t["ingest"] += time.perf_counter() - t0
         for doc, found, sh in rows:
             t4 = time.perf_counter()
-            out.docs.append(freeze(doc, src.path, src.root) if ctx.freeze else doc)
+            shelf = None
+            if ctx.freeze:
+                doc, shelf = shelve(doc, src.path, src.root)
+            out.docs.append(doc)
+            out.shelves.append(shelf)
             t["freeze"] += time.perf_counter() - t4
             out.findings.append(found)
             out.sets.append(sh)

@@ -91,23 +91,28 @@ def test_cli_jobs_and_timings(corpus300, tmp_path):
     assert bad.returncode == 2 and "--engine" in bad.stderr
 
 
-def test_frozen_document_reads_like_the_original(corpus300):
-    from auditor.pipeline import analyse
-    from auditor.scale.frozen import freeze
+def test_a_shelved_document_loads_back_whole(corpus300):
+    """A worker ships a light document and a shelf; the store gives the whole document back on request."""
+    from auditor.engine.corpus import Corpus
+    from auditor.ingest import read_source
     from auditor.ingest.discover import discover
+    from auditor.pipeline import analyse
+    from auditor.scale.store import DocumentStore, shelve
 
     src = next(s for s in discover([corpus300]) if s.rel.endswith(".txt"))
-    from auditor.ingest import read_source
-
     doc = analyse(read_source(src)[0])
-    f = freeze(doc, src.path, src.root)
-    for name in ("text", "agency", "year", "quantities", "breakdowns", "sections", "std_tables", "raw", "to_raw"):
-        assert getattr(f, name) == getattr(doc, name), name
-    assert f.summary() == doc.summary()
-    g = pickle.loads(pickle.dumps(f))
-    assert g.quantities == doc.quantities and g.std_tables == doc.std_tables
-    f.quantities = []
-    assert f.quantities == [] and g.quantities == doc.quantities
+    light, shelf = shelve(doc, src.path, src.root)
+    assert light.quantities == [] and light.std_tables == {} and light.raw == "" and light.summary() == doc.summary()
+    store = DocumentStore()
+    store.add(doc.id, pickle.loads(pickle.dumps(shelf)))  # the trip back from a worker
+    whole = store.load(light)
+    for name in ("text", "agency", "year", "quantities", "breakdowns", "sections", "std_tables"):
+        assert getattr(whole, name) == getattr(doc, name), name
+    facts_only = store.load(light, "facts")
+    assert facts_only.quantities == doc.quantities and facts_only.std_tables == {}
+    assert store.raw_text(light) == (doc.raw, doc.to_raw)
+    assert Corpus([light], store=store).full(light, "tables").std_tables == doc.std_tables
+    assert Corpus([doc]).full(doc) is doc  # in memory there is nothing to load
 
 
 def test_frequent_hashes_by_range_equal_one_sort_and_respect_the_cap():
