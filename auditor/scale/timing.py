@@ -60,4 +60,7 @@ class Timings:
         }
 
     def write(self, path: Path | str) -> None:
-        Path(path).write_text(json.dumps(self.as_dict(), indent=2), encoding="utf-8")
+        """``--timings FILE``, written like every output: complete or not at all (`auditor.report.atomic`)."""
+        from auditor.report.atomic import write_text_atomic
+
+        write_text_atomic(Path(path), json.dumps(self.as_dict(), indent=2))
