@@ -21,14 +21,15 @@ module knows; anywhere else, or on any problem, patterns are compiled as
 usual.  The engine validates each rebuilt program, so damaged data cannot
 yield a wrong pattern, only a miss.
 
-What it buys, measured on CPython 3.11 (2 CPUs shared with other work, load
-average ~14, so CPU time rather than wall time; `audit check` of one generated
-report against a folder of 12): the 390 patterns such a check compiles cost
-0.22-0.27 s of CPU to compile and 8-10 ms to `warm` (3-4 ms of it reading the
-file).  End to end, medians of 9 interleaved runs: 1.41 s of CPU with both
-per-user caches warm, 1.56 s with only the rule pack's, 1.68 s with
-``AUDIT_CACHE_DIR=off``; `audit version` 0.31 s either way (its `warm` costs
-the ~10 ms above for patterns it never uses).
+What it buys, measured on CPython 3.11 with 2 CPUs shared with other work
+(load average 3 to 14, hence CPU time rather than wall time), for `audit
+check` of one generated report against a folder of 12: the 390 patterns such
+a check compiles cost 0.16 s of CPU to compile (0.22-0.27 s under the
+heaviest load) and 7-10 ms to `warm`, 3-4 ms of it reading the file.  End to
+end, least CPU time of 11 interleaved runs: 1.10 s with both per-user caches
+warm, 1.32 s with only the rule pack's, 1.36 s with ``AUDIT_CACHE_DIR=off``;
+`audit version` 0.23-0.26 s either way (its `warm` costs the few ms above for
+patterns it never uses).
 
 This is the only module that touches `re`'s private parts, and only `warm`
 and `remember` (called by `auditor.cli.main`, never on import) change
