@@ -234,7 +234,7 @@ def document_findings(rules: Iterable[Rule], doc: Document) -> list[Finding]:
     found: list[Finding] = []
     for rule in rules:
         if rule.scope == ("document" if doc.error is None else "ingest"):
-            found.extend(rule.kind.run(rule, doc))
+            found.extend(rule.kind.on_document(rule, doc))
     return found
 
 
@@ -281,7 +281,7 @@ def run_rules(
     findings.extend(series_findings(rules, corpus) if series is None else series)
     for rule in rules:
         if rule.scope == "corpus" and rule.kind.per_link is None:
-            findings.extend(rule.kind.run(rule, corpus))
+            findings.extend(rule.kind.on_corpus(rule, corpus))
     if new_ids is not None:
         findings = [f for f in findings if any(d in new_ids for d in f.documents)]
     return sorted_unique(findings, corpus.documents)

@@ -10,12 +10,13 @@ the equation with both sides the way a reviewer would check it by hand.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks._util import evidence, fmt
 from auditor.extract.tables.layouts import col_def, row_def, short
-from auditor.extract.tables.model import CellValue, StdTable
+from auditor.extract.tables.model import CellValue, LabelSpan, StdTable
 from auditor.model import Document, Evidence
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四", "stat": "统计表"}
@@ -111,13 +112,13 @@ def term_evidence(doc: Document, table: StdTable, t: Term) -> Evidence | None:
     return cell_evidence(doc, t.cv, row_anchor(table, t.cell[0]))
 
 
-def label_evidence(doc: Document, span) -> Evidence | None:
+def label_evidence(doc: Document, span: LabelSpan | None) -> Evidence | None:
     if span is None or span.start < 0 or span.end <= span.start:
         return None
     return evidence(doc, span.start, span.end)
 
 
-def evidences(doc: Document, items) -> list[Evidence]:
+def evidences(doc: Document, items: Iterable[Evidence | None]) -> list[Evidence]:
     out: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
     for ev in items:

@@ -10,12 +10,14 @@ contradiction, nor is one that only leaves out the higher-level place
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.engine.rules import Rule
 from auditor.extract.meta import agency_key
-from auditor.model import Document
+from auditor.model import Document, Finding
 
 KIND = "agency_consistency"
 SCOPE = "document"
@@ -46,7 +48,7 @@ def _same_organ(a: str, b: str) -> bool:
     return any(x in y or y in x for x in _variants(a) for y in _variants(b))
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     sig, sig_span = doc.meta.signature_agency, doc.meta.signature_agency_span
     if not sig or sig_span is None or doc.agency_source != "title" or not doc.agency:
         return

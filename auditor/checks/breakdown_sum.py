@@ -23,14 +23,16 @@ breakdown ("规划总结2条…规划总结2条"), which inflates the sum.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.engine.rules import Rule
 from auditor.extract.quantities import normalise_label
-from auditor.model import Breakdown, Document, Quantity
+from auditor.model import Breakdown, Document, Evidence, Finding, Quantity
 
 KIND = "breakdown_sum"
 SCOPE = "document"
@@ -59,7 +61,7 @@ def _bounds(q: Quantity) -> tuple[Decimal, Decimal]:
     return q.value, q.value + Decimal(1).scaleb(int(exp) + zeros)
 
 
-def _evidence(doc: Document, bd: Breakdown):
+def _evidence(doc: Document, bd: Breakdown) -> list[Evidence]:
     ev = [evidence(doc, bd.start, bd.total.end)] if bd.total is not None else []
     ev.append(evidence(doc, bd.parts[0].span_start, bd.parts[-1].end))
     return ev
@@ -70,7 +72,7 @@ _WHY_SHORT = "(其中所列分项可能只是部分, 仅供核对)"
 _WHY_APPROXIMATE = "(含约数“余/多”: 按约数所能表示的范围比较, 仍不相符)"
 
 
-def _sum(rule, doc: Document, bd: Breakdown, p: Params):
+def _sum(rule: Rule, doc: Document, bd: Breakdown, p: Params) -> Iterator[Finding]:
     computed = sum((q.value for q in bd.parts), Decimal(0))
     candidates = [v for v in (bd.implied_total, bd.total.value if bd.total else None) if v is not None]
     if not candidates or computed in candidates or computed in bd.alternatives:
@@ -128,7 +130,7 @@ def _item_texts(doc: Document, bd: Breakdown) -> list[str]:
     return out
 
 
-def _repeated(rule, doc: Document, bd: Breakdown):
+def _repeated(rule: Rule, doc: Document, bd: Breakdown) -> Iterator[Finding]:
     labels = {id(q): q.label for q in bd.parts}
     counts = Counter((item, q.value) for item, q in zip(_item_texts(doc, bd), bd.parts) if labels[id(q)])
     for (label, value), n in sorted(counts.items(), key=lambda kv: kv[0][0]):
@@ -143,8 +145,8 @@ def _repeated(rule, doc: Document, bd: Breakdown):
         )
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for bd in doc.breakdowns:
         if len(bd.parts) < p.min_parts or (p.mode == "repeated" and _approximate(bd)):
             continue

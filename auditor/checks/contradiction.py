@@ -11,12 +11,15 @@ heavily copied corpus would otherwise yield one finding per figure per pair
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import combinations
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
-from auditor.model import Document, Quantity
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding, Quantity
 
 KIND = "contradiction"
 SCOPE = "corpus"
@@ -39,8 +42,8 @@ def _facts(doc: Document, min_chars: int) -> dict[tuple[str, str, str], Quantity
     return {k: v[0] for k, v in seen.items() if len({q.value for q in v}) == 1}
 
 
-def check(rule, corpus):
-    p: Params = rule.params
+def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for group in corpus.same_agency_year():
         facts = {d.id: _facts(corpus.full(d, "facts"), p.min_label_chars) for d in group}
         for a, b in combinations(group, 2):

@@ -19,14 +19,19 @@ report first.  Links between differently spelt agency names are reported at
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from auditor.checks._series import links
+from auditor.checks._series import Link, links
 from auditor.checks._tables import TABLE_NAMES, Term, cell_evidence, evidences, side, terms, total
 from auditor.checks._util import PARAMS_CONFIG, fmt
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
 from auditor.extract.tables.layouts import col_label, row_label
+from auditor.extract.tables.model import StdTable
+from auditor.model import Finding
 
 KIND = "cross_year"
 SCOPE = "corpus"
@@ -46,7 +51,7 @@ class Params(BaseModel):
     relation: Literal["eq", "le"] = "eq"  # le: Σ later ≤ Σ earlier + Σ later_extra
 
 
-def _pairs(p: Params, lt, et):
+def _pairs(p: Params, lt: StdTable, et: StdTable) -> Iterator[tuple[str, list[Term], list[Term], list[Term]]]:
     pool = lt.rows if p.for_each == "row" else lt.cols
     for fixed in pool:
         if p.each and fixed not in p.each:
@@ -59,7 +64,7 @@ def _pairs(p: Params, lt, et):
         yield fixed, a, b, c
 
 
-def _table(p: Params, link, rows: list[tuple[str, list[Term], list[Term], list[Term]]]):
+def _table(p: Params, link: Link, rows: list[tuple[str, list[Term], list[Term], list[Term]]]) -> dict[str, Any]:
     """A small table: the earlier and the later figures side by side, mismatches marked."""
     kind = "col" if p.for_each == "row" else "row"
     lab = (lambda k: col_label(p.table, k)) if kind == "col" else (lambda k: row_label(p.table, k))
@@ -79,13 +84,13 @@ def _table(p: Params, link, rows: list[tuple[str, list[Term], list[Term], list[T
     return {"title": f"{TABLE_NAMES[p.table]} {link.earlier.year}→{link.later.year}", "rows": lines, "marked": marked}
 
 
-def check(rule, corpus):
+def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
     for link in links(corpus):
         yield from check_link(rule, link)
 
 
-def check_link(rule, link):
-    p: Params = rule.params
+def check_link(rule: Rule, link: Link) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     lt, et = link.later.std_tables.get(p.table), link.earlier.std_tables.get(p.table)
     if lt is None or et is None:
         return
@@ -104,12 +109,12 @@ def check_link(rule, link):
     parts = []
     for fixed, a, b, c in bad:
         name = row_label(p.table, fixed) if p.for_each == "row" else col_label(p.table, fixed)
-        rhs = side(p.table, b, kind, f"{link.earlier.year}年 ")
+        right = side(p.table, b, kind, f"{link.earlier.year}年 ")
         if c:
             extra = side(p.table, c, kind, f"{link.later.year}年 ")
-            rhs = f"{rhs}；{extra}；合计 {fmt(total(b) + total(c))}"
+            right = f"{right}；{extra}；合计 {fmt(total(b) + total(c))}"
         rel = "≠" if p.relation == "eq" else ">"
-        parts.append(f"{name}: {side(p.table, a, kind, f'{link.later.year}年 ')} {rel} {rhs}")
+        parts.append(f"{name}: {side(p.table, a, kind, f'{link.later.year}年 ')} {rel} {right}")
     equation = "；".join(parts) if len(parts) > 1 else parts[0]
     ev_later = [cell_evidence(link.later, t.cv) for _, a, _, c in bad for t in a + c]
     ev_earlier = [cell_evidence(link.earlier, t.cv) for _, _, b, _ in bad for t in b]

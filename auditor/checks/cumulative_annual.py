@@ -15,12 +15,14 @@ in a later report) may rightly be smaller and is skipped too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "cumulative_annual"
 SCOPE = "document"
@@ -36,8 +38,8 @@ def _core(label: str) -> str:
     return re.sub(r"累计|历年|截至|截止|以来|更新|年度|本年|全年|新增|增加|(?:19|20)\d{2}年", "", label)
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     cums = [q for q in doc.quantities if q.scope == "cumulative" and q.unit != "%"]
     annual = [q for q in doc.quantities if q.scope == "annual" and q.unit != "%"]
     for c in cums:

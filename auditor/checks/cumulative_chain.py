@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
 
 from pydantic import BaseModel
 
-from auditor.checks._series import links
+from auditor.checks._series import Link, links
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
-from auditor.model import Document, Quantity
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding, Quantity
 
 KIND = "cumulative_chain"
 SCOPE = "corpus"
@@ -54,16 +57,16 @@ def _by_label(doc: Document, scope: str, min_chars: int) -> dict[tuple[str, str]
         if q.year is not None and q.year != doc.year:
             continue
         seen[(_core(q.label), q.unit)].append(q)
-    return {k: q for k, v in seen.items() if (q := _unique(v)) is not None}
+    return {k: u for k, v in seen.items() if (u := _unique(v)) is not None}
 
 
-def check(rule, corpus):
+def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
     for link in links(corpus):
         yield from check_link(rule, link)
 
 
-def check_link(rule, link):
-    n = rule.params.min_label_chars
+def check_link(rule: Rule, link: Link) -> Iterator[Finding]:
+    n = rule.params_as(Params).min_label_chars
     lc = _by_label(link.later, "cumulative", n)
     if not lc:  # most reports state no running total: the earlier year need not be read
         return

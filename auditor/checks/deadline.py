@@ -14,13 +14,15 @@ own signing or 成文 date, when it has one, is judged instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from pydantic import BaseModel, Field
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.engine.rules import Rule
 from auditor.extract.organ import OrganType, classify
-from auditor.model import Document
+from auditor.model import DateValue, Document, Finding
 
 KIND = "deadline"
 SCOPE = "document"
@@ -52,48 +54,54 @@ def deadline_for(p: Params, doc: Document, profile: dict[str, str] | None = None
     An organ of unknown type gets the latest of the era's dates.
     """
     profile = profile or {}
-    if doc.year <= 2018:
-        return _limit(p, "era_a", doc.year, profile), "era_a"
+    year = doc.year
+    assert year is not None, f"{doc.id}: a document without a report year has no deadline"
+    if year <= 2018:
+        return _limit(p, "era_a", year, profile), "era_a"
     organ = organ or classify(doc)
     if organ.kind == "unknown":
         keys = ("department", "government", "other")
-        return max((_limit(p, k, doc.year, profile), k) for k in keys)
+        return max((_limit(p, k, year, profile), k) for k in keys)
     key = _PROFILE_KEY[organ.kind]
-    return _limit(p, key, doc.year, profile), key
+    return _limit(p, key, year, profile), key
 
 
-def _dated(doc: Document, d) -> bool:
-    return d is not None and d.as_date() is not None and d.as_date() >= date(doc.year + 1, 1, 1)
+def _dated(year: int, d: DateValue | None) -> bool:
+    return d is not None and (on := d.as_date()) is not None and on >= date(year + 1, 1, 1)
 
 
-def _reposted(rule, doc: Document, d) -> bool:
-    return d is not None and d.year >= doc.year + rule.params.repost_after_years
+def _reposted(p: Params, year: int, d: DateValue | None) -> bool:
+    return d is not None and d.year >= year + p.repost_after_years
 
 
-def check(rule, doc: Document):
-    if doc.year is None or doc.kind != "annual-report":
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
+    year = doc.year
+    if year is None or doc.kind != "annual-report":
         return
+    when: DateValue | None
     if doc.published:
         when, what = doc.published, _SOURCE_ZH.get(doc.meta.published_source, "发布")
     else:
         when, what = doc.signed, "落款"
-    if when is doc.published and _reposted(rule, doc, when) and _dated(doc, doc.signed) and not _reposted(rule, doc, doc.signed):
+    if when is doc.published and _reposted(p, year, when) and _dated(year, doc.signed) and not _reposted(p, year, doc.signed):
         when, what = doc.signed, "落款"  # a page re-posted years later: the report's own date still says when it was issued
-    if when is None or (what == "落款" and not rule.params.use_signing_date):
+    if when is None or (what == "落款" and not p.use_signing_date):
         return
     d = when.as_date()
-    if d is None or d < date(doc.year + 1, 1, 1):
+    if d is None or d < date(year + 1, 1, 1):
         return  # impossible dates are date-impossible findings, not late ones
     organ = classify(doc)
-    limit, key = deadline_for(rule.params, doc, rule.options.get("deadlines"), organ)
+    limit, key = deadline_for(p, doc, rule.options.get("deadlines"), organ)
     if d <= limit:
         return
     late = (d - limit).days
     ev = [evidence(doc, when.start, when.end)] if when.start >= 0 else []
     data = {"date": d.isoformat(), "deadline": limit.isoformat(), "days_late": late, "organ_type": key, "organ": organ.kind, "organ_reason": organ.reason}
-    who = "" if doc.year <= 2018 else f" ({_ORGAN_ZH[organ.kind]}: {organ.reason})"
-    msg = f"{what}日期{d.isoformat()}晚于{doc.year}年度报告的期限{limit.isoformat()}{who} (逾期{late}天)"
-    if _reposted(rule, doc, when):
-        yield rule.finding(msg + "; 日期远在报告年度之后, 可能是旧报告在新网站重新发布, 不作为逾期证据", [doc.id], ev, {**data, "repost": True}, severity="info")
+    who = "" if year <= 2018 else f" ({_ORGAN_ZH[organ.kind]}: {organ.reason})"
+    msg = f"{what}日期{d.isoformat()}晚于{year}年度报告的期限{limit.isoformat()}{who} (逾期{late}天)"
+    if _reposted(p, year, when):
+        why = "; 日期远在报告年度之后, 可能是旧报告在新网站重新发布, 不作为逾期证据"
+        yield rule.finding(msg + why, [doc.id], ev, {**data, "repost": True}, severity="info")
         return
     yield rule.finding(msg, [doc.id], ev, data)

@@ -10,11 +10,13 @@ A heading that names a table or an appendix is skipped for the same reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "empty_section"
 SCOPE = "document"
@@ -26,8 +28,8 @@ class Params(BaseModel):
     table_titles: str = r"表|附件|附录"
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     if doc.year is None or doc.year > p.last_year:
         return
     top = [s for s in doc.sections if s.level == 1]

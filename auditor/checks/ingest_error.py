@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "ingest_error"
 SCOPE = "ingest"
@@ -15,5 +18,5 @@ class Params(BaseModel):
     model_config = PARAMS_CONFIG
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     yield rule.finding(f"无法读取文件 {doc.source}: {doc.error}", [doc.id], [], {"reason": doc.error, "format": doc.format})

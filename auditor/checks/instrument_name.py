@@ -19,11 +19,13 @@ kind and is not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "instrument_name"
 SCOPE = "document"
@@ -50,8 +52,8 @@ def _same_word(text: str, word: str) -> re.Pattern[str]:
     )
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     text = doc.text
     shown = 0
     seen: set[int] = set()

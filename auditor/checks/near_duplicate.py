@@ -9,10 +9,14 @@ defect reviewers look for; two documents of one agency and year sharing text
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Pair
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding, Pair
 
 KIND = "near_duplicate"
 SCOPE = "corpus"
@@ -50,7 +54,7 @@ def relation_zh(relation: str) -> str:
     return _REL_ZH.get(relation, relation)
 
 
-def copier(corpus, pair: Pair):
+def copier(corpus: Corpus, pair: Pair) -> tuple[Document, Document]:
     """The later document is the one that copied: later year, else later in the run."""
     a, b = corpus.by_id[pair.a], corpus.by_id[pair.b]
     if a.year is not None and b.year is not None and a.year != b.year:
@@ -58,8 +62,8 @@ def copier(corpus, pair: Pair):
     return b, a
 
 
-def check(rule, corpus):
-    p: Params = rule.params
+def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for pair in corpus.pairs:
         sev = _severity(p, pair)
         if sev is None:

@@ -28,12 +28,14 @@ Each signal must be unambiguous on its own; anything else stays silent.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "organ_residue"
 SCOPE = "document"
@@ -360,8 +362,8 @@ def _other_department_inside(doc: Document) -> list[Residue]:
     return out
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     kind = organ_kind(doc.agency)
     if kind is None:
         return

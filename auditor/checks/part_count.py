@@ -12,12 +12,14 @@ complete copies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
+from auditor.engine.rules import Rule
 from auditor.extract.parts import declared_list, topics
-from auditor.model import Document, PartCount, Section
+from auditor.model import Document, Finding, PartCount, Section
 
 KIND = "part_count"
 SCOPE = "document"
@@ -68,8 +70,8 @@ def _about_report(doc: Document, pc: PartCount) -> bool:
     return pc.start < first or bool(_REPORT_WORDS.search(doc.text, max(0, pc.start - 20), pc.start + 6))
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for pc in doc.part_counts:
         if not _about_report(doc, pc):
             continue

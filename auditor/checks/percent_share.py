@@ -22,15 +22,17 @@ other count of its sentence it could be taken of — the rate is impossible.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.engine.rules import Rule
 from auditor.extract.changes import find_changes
 from auditor.extract.shares import find_rates, fits
-from auditor.model import Document, PercentStatement
+from auditor.model import Document, Finding, PercentStatement
 from auditor.normalize.numbers import half_unit
 
 KIND = "percent_share"
@@ -49,8 +51,8 @@ def _firm(doc: Document, ps: PercentStatement) -> bool:
     return any(bd.total is ps.base and any(p is ps.count for p in bd.parts) for bd in doc.breakdowns)
 
 
-def _shares(rule, doc: Document):
-    p: Params = rule.params
+def _shares(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for ps in doc.percents:
         base = ps.base
         if base is None or base.value == 0 or base.unit != ps.count.unit:
@@ -84,8 +86,8 @@ def _possible(n: Decimal, pct: Decimal, slack: Decimal) -> bool:
     return any(0 <= c <= n and fits(c, n, pct, slack) for c in (k, k + 1))
 
 
-def _rates(rule, doc: Document):
-    p: Params = rule.params
+def _rates(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for r in find_rates(doc):
         n, pct = r.base.value, r.percent.value
         if n <= 0 or pct > 100 or any(_possible(b.value, pct, p.slack) for b in r.readings):
@@ -106,8 +108,8 @@ def _rates(rule, doc: Document):
         )
 
 
-def _changes(rule, doc: Document):
-    p: Params = rule.params
+def _changes(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for c in find_changes(doc):
         a, b, z = c.current.value, c.previous.value, c.percent.value
         if b <= 0:
@@ -134,5 +136,5 @@ def _changes(rule, doc: Document):
 _MODES = {"share": _shares, "rate": _rates, "change": _changes}
 
 
-def check(rule, doc: Document):
-    yield from _MODES[rule.params.mode](rule, doc)
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    yield from _MODES[rule.params_as(Params).mode](rule, doc)

@@ -13,13 +13,15 @@ during the year (挂牌, 组建, 成立) explains itself.  Lost characters are r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.extract.period import find_cutoffs, find_period
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.extract.period import Period, find_cutoffs, find_period
+from auditor.model import Document, Finding
 
 KIND = "period_coverage"
 SCOPE = "document"
@@ -35,7 +37,7 @@ class Params(BaseModel):
 _FOUNDED = re.compile(r"挂牌|组建|成立|设立|撤销|合并")
 
 
-def _founded(text: str, period) -> bool:
+def _founded(text: str, period: Period) -> bool:
     """The period's sentence explains itself: an organ set up or merged during the year."""
     lo = max(text.rfind(c, 0, period.start.start) for c in "。\n") + 1
     hi = min((i for i in (text.find(c, period.end.end) for c in "。\n") if i >= 0), default=len(text))
@@ -58,7 +60,7 @@ def _period_problem(year: int, first: date, last: date) -> str | None:
     return "、".join(issues) or None
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if doc.year is None:
         return
     y = doc.year
@@ -74,7 +76,8 @@ def check(rule, doc: Document):
             )
     cut = [
         c for c in find_cutoffs(doc.text)
-        if c.date.year == y and c.date.month >= rule.params.cutoff_from_month and (c.date.month, c.date.day) != (12, 31)
+        # (a cutoff always names its month: `find_cutoffs` keeps no other)
+        if c.date.year == y and (c.date.month or 0) >= rule.params_as(Params).cutoff_from_month and (c.date.month, c.date.day) != (12, 31)
     ]
     if cut:
         days = sorted({c.date.iso() for c in cut})

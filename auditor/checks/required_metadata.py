@@ -11,12 +11,14 @@ and the report is still identifiable: information only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "required_metadata"
 SCOPE = "document"
@@ -70,8 +72,8 @@ _MESSAGES = {
 }
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     if doc.kind not in p.kinds:
         return
     if p.field == "signed":

@@ -13,12 +13,14 @@ so that reading is only offered for the reader to confirm.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "required_sections"
 SCOPE = "document"
@@ -40,8 +42,8 @@ class Params(BaseModel):
     min_chars: int = 200  # (text scope) shorter texts are notices or fragments
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     if doc.kind not in p.kinds or doc.era not in p.eras or doc.meta.truncated:
         return
     top = [s for s in doc.sections if s.level == 1]

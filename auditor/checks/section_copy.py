@@ -19,11 +19,15 @@ common is often a formula quoted from the level above ("坚持公开为常态、
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.checks.near_duplicate import Level, copier, relation_zh
-from auditor.model import Document, Pair, Passage
+from auditor.engine.corpus import Corpus
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding, Pair, Passage
 
 KIND = "section_copy"
 SCOPE = "corpus"
@@ -59,8 +63,8 @@ def _body_passages(pair: Pair, start_a: int, start_b: int, min_similarity: float
     ]
 
 
-def check(rule, corpus):
-    p: Params = rule.params
+def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     for pair in corpus.pairs:
         if pair.relation not in p.relations:
             continue

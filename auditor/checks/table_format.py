@@ -12,11 +12,14 @@ labels that give the era away.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence
 from auditor.checks._util import PARAMS_CONFIG
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "table_format"
 SCOPE = "document"
@@ -33,7 +36,7 @@ def expected_era(year: int) -> str:
     return "A" if year <= 2018 else "2019" if year <= 2020 else "2021"
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if doc.year is None or not doc.std_tables:
         return
     want = expected_era(doc.year)
@@ -50,7 +53,7 @@ def check(rule, doc: Document):
     found_era = next((t.era for t in wrong if t.era), wrong[0].era)
     names = "、".join(TABLE_NAMES[t.key] for t in wrong)
     marks = [m for t in wrong for m in (t.era_marks or list(t.row_labels.values())[:1])]
-    ev = evidences(doc, [label_evidence(doc, m) for m in marks])[: rule.params.max_evidence]
+    ev = evidences(doc, [label_evidence(doc, m) for m in marks])[: rule.params_as(Params).max_evidence]
     shown = "、".join(dict.fromkeys(e.text.replace("\n", "") for e in ev))
     yield rule.finding(
         f"{doc.year}年度报告的{names}使用{ERA_NAMES.get(found_era, found_era)}"

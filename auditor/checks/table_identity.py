@@ -19,14 +19,17 @@ different channels), as long as `min_right` terms remain.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from auditor.checks._tables import TABLE_NAMES, evidences, label_evidence, side, term_evidence, terms, total
 from auditor.checks._util import PARAMS_CONFIG, fmt
+from auditor.engine.rules import Rule
 from auditor.extract.tables.layouts import col_label, row_label
-from auditor.model import Document
+from auditor.extract.tables.model import StdTable
+from auditor.model import Document, Finding
 
 KIND = "table_identity"
 SCOPE = "document"
@@ -45,13 +48,13 @@ class Params(BaseModel):
     absent: Literal["skip", "drop"] = "skip"  # a row/column the table lacks: skip the identity, or leave the term out
 
 
-def _instances(table, p: Params) -> list[str]:
+def _instances(table: StdTable, p: Params) -> list[str]:
     pool = table.rows if p.for_each == "row" else table.cols
     return [k for k in pool if not p.each or k in p.each]
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     table = doc.std_tables.get(p.table)
     if table is None:
         return

@@ -18,6 +18,7 @@ year (a sentence naming another year, 同比 or 较上年 is skipped).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
@@ -25,8 +26,10 @@ from pydantic import BaseModel
 
 from auditor.checks._tables import cell_evidence, evidences
 from auditor.checks._util import PARAMS_CONFIG, evidence, fmt
+from auditor.engine.rules import Rule
 from auditor.extract.negation import denials
-from auditor.model import Document
+from auditor.extract.tables.model import CellValue
+from auditor.model import Document, Finding
 
 KIND = "table_text"
 SCOPE = "document"
@@ -75,16 +78,19 @@ def _year_ok(doc: Document, sentence: str, upto: int) -> bool:
     return True
 
 
-def _tot(doc: Document, key: str, row: str, col: str = "TOT"):
+def _tot(doc: Document, key: str, row: str, col: str = "TOT") -> tuple[CellValue, Decimal] | None:
+    """A total cell and its value; None when the table has no such cell or it is blank."""
     t = doc.std_tables.get(key)
     cv = t.cells.get((row, col)) if t is not None else None
-    return cv if cv is not None and cv.value is not None else None
+    return (cv, cv.value) if cv is not None and cv.value is not None else None
 
 
-def _received(rule, doc: Document):
-    new, carried = _tot(doc, "t3", "new"), _tot(doc, "t3", "carried_in")
-    if new is None:
+def _received(rule: Rule, doc: Document) -> Iterator[Finding]:
+    new_tot, carried_tot = _tot(doc, "t3", "new"), _tot(doc, "t3", "carried_in")
+    if new_tot is None:
         return
+    new, new_v = new_tot
+    carried, carried_v = carried_tot if carried_tot is not None else (None, Decimal(0))
     for s, e in _sentences(doc):
         sent = doc.text[s:e]
         for m in _RECEIVED.finditer(sent):
@@ -93,58 +99,65 @@ def _received(rule, doc: Document):
             if not _year_ok(doc, sent, m.start()):
                 continue
             n = Decimal(m.group(4))
-            ok = {new.value} | ({new.value + carried.value} if carried is not None else set())
+            ok = {new_v} | ({new_v + carried_v} if carried is not None else set())
             if n in ok:
                 continue
-            both = f"，一+二 = {fmt(new.value)}+{fmt(carried.value)} = {fmt(new.value + carried.value)}" if carried is not None else ""
-            eq = f"正文 {fmt(n)} ≠ 表三 一（本年新收）总计 = {fmt(new.value)}{both}"
+            both = f"，一+二 = {fmt(new_v)}+{fmt(carried_v)} = {fmt(new_v + carried_v)}" if carried is not None else ""
+            eq = f"正文 {fmt(n)} ≠ 表三 一（本年新收）总计 = {fmt(new_v)}{both}"
             yield rule.finding(
                 f"正文称收到申请{fmt(n)}件，与表三不符: {eq}",
                 [doc.id],
                 evidences(doc, [evidence(doc, s + m.start(), s + m.end()), cell_evidence(doc, new), cell_evidence(doc, carried)]),
-                {"equation": eq, "stated": n, "computed": new.value, "table": doc.std_tables["t3"].render([("new", "TOT")] + ([("carried_in", "TOT")] if carried else []))},
+                {
+                    "equation": eq,
+                    "stated": n,
+                    "computed": new_v,
+                    "table": doc.std_tables["t3"].render([("new", "TOT")] + ([("carried_in", "TOT")] if carried else [])),
+                },
             )
 
 
-def _carried_out(rule, doc: Document):
-    out = _tot(doc, "t3", "carried_out")
-    if out is None:
+def _carried_out(rule: Rule, doc: Document) -> Iterator[Finding]:
+    out_tot = _tot(doc, "t3", "carried_out")
+    if out_tot is None:
         return
+    out, out_v = out_tot
     for s, e in _sentences(doc):
         sent = doc.text[s:e]
         for m in _CARRIED.finditer(sent):
             n = Decimal(m.group(1))
-            if n == out.value or not _year_ok(doc, sent, m.start()):
+            if n == out_v or not _year_ok(doc, sent, m.start()):
                 continue
-            eq = f"正文 {fmt(n)} ≠ 表三 四（结转下年度继续办理）总计 = {fmt(out.value)}"
+            eq = f"正文 {fmt(n)} ≠ 表三 四（结转下年度继续办理）总计 = {fmt(out_v)}"
             yield rule.finding(
                 f"正文称结转下年度{fmt(n)}件，与表三不符: {eq}",
                 [doc.id],
                 evidences(doc, [evidence(doc, s + m.start(), s + m.end()), cell_evidence(doc, out)]),
-                {"equation": eq, "stated": n, "computed": out.value, "table": doc.std_tables["t3"].render([("carried_out", "TOT")])},
+                {"equation": eq, "stated": n, "computed": out_v, "table": doc.std_tables["t3"].render([("carried_out", "TOT")])},
             )
 
 
-def _no_applications(rule, doc: Document):
-    new = _tot(doc, "t3", "new")
-    if new is None or new.value <= 0:
+def _no_applications(rule: Rule, doc: Document) -> Iterator[Finding]:
+    new_tot = _tot(doc, "t3", "new")
+    if new_tot is None or new_tot[1] <= 0:
         return
+    new, new_v = new_tot
     for s, e in _sentences(doc):
         sent = doc.text[s:e]
         m = next((d for d in denials(sent) if "applications" in d.kinds), None)
         if m is None or not _year_ok(doc, sent, m.start):
             continue
-        eq = f"正文称未收到申请，表三 一（本年新收）总计 = {fmt(new.value)}"
+        eq = f"正文称未收到申请，表三 一（本年新收）总计 = {fmt(new_v)}"
         yield rule.finding(
             f"{eq}",
             [doc.id],
             evidences(doc, [evidence(doc, s + m.start, s + m.end), cell_evidence(doc, new)]),
-            {"equation": eq, "stated": Decimal(0), "computed": new.value, "table": doc.std_tables["t3"].render([("new", "TOT")])},
+            {"equation": eq, "stated": Decimal(0), "computed": new_v, "table": doc.std_tables["t3"].render([("new", "TOT")])},
         )
         return
 
 
-def _case_cells(doc: Document, which: str):
+def _case_cells(doc: Document, which: str) -> list[tuple[str, Decimal, CellValue]] | None:
     t = doc.std_tables.get("t4")
     if t is None:
         return []
@@ -162,7 +175,7 @@ def _case_cells(doc: Document, which: str):
     return out
 
 
-def _no_cases(rule, doc: Document):
+def _no_cases(rule: Rule, doc: Document) -> Iterator[Finding]:
     if "t4" not in doc.std_tables:
         return
     for s, e in _sentences(doc):
@@ -175,17 +188,23 @@ def _no_cases(rule, doc: Document):
         if not cells or sum((v for _, v, _ in cells), Decimal(0)) <= 0:
             continue
         shown = " + ".join(f"{r}={fmt(v)}" for r, v, _ in cells)
-        eq = f"正文称无{'行政复议、行政诉讼' if which == 'both' else which}，表四总计 {shown.replace('rev', '复议').replace('dir', '直接起诉').replace('post', '复议后起诉')}"
+        shown = shown.replace("rev", "复议").replace("dir", "直接起诉").replace("post", "复议后起诉")
+        eq = f"正文称无{'行政复议、行政诉讼' if which == 'both' else which}，表四总计 {shown}"
         yield rule.finding(
             eq,
             [doc.id],
             evidences(doc, [evidence(doc, s + m.start, s + m.end)] + [cell_evidence(doc, cv) for _, v, cv in cells if v]),
-            {"equation": eq, "stated": Decimal(0), "computed": sum((v for _, v, _ in cells), Decimal(0)), "table": doc.std_tables["t4"].render([(r, "total") for r, _, _ in cells])},
+            {
+                "equation": eq,
+                "stated": Decimal(0),
+                "computed": sum((v for _, v, _ in cells), Decimal(0)),
+                "table": doc.std_tables["t4"].render([(r, "total") for r, _, _ in cells]),
+            },
         )
         return
 
 
-def _case_count(rule, doc: Document):
+def _case_count(rule: Rule, doc: Document) -> Iterator[Finding]:
     if "t4" not in doc.std_tables:
         return
     for s, e in _sentences(doc):
@@ -211,7 +230,7 @@ def _case_count(rule, doc: Document):
 _MODES = {"received": _received, "carried_out": _carried_out, "no_applications": _no_applications, "no_cases": _no_cases, "case_count": _case_count}
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if not doc.std_tables:
         return
-    yield from _MODES[rule.params.mode](rule, doc)
+    yield from _MODES[rule.params_as(Params).mode](rule, doc)

@@ -8,12 +8,15 @@ columns (收费金额, 采购总金额) may carry decimals.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._tables import TABLE_NAMES, cell_evidence, evidences, label_evidence, row_anchor
 from auditor.checks._util import PARAMS_CONFIG
+from auditor.engine.rules import Rule
 from auditor.extract.tables.layouts import MONEY_COLS, SIGNED_COLS, col_label, row_label
-from auditor.model import Document
+from auditor.model import Document, Finding
 
 KIND = "table_values"
 SCOPE = "document"
@@ -24,8 +27,8 @@ class Params(BaseModel):
     tables: list[str] = ["t2", "t3", "t4", "stat"]
 
 
-def check(rule, doc: Document):
-    for key in rule.params.tables:
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    for key in rule.params_as(Params).tables:
         table = doc.std_tables.get(key)
         if table is None:
             continue

@@ -6,10 +6,13 @@ rules stand down on it; this rule says why.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "truncated"
 SCOPE = "document"
@@ -20,9 +23,9 @@ class Params(BaseModel):
     tail_chars: int = 40
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     reason = doc.meta.truncated
     if not reason:
         return
     n = len(doc.text)
-    yield rule.finding(f"文本不完整: {reason}", [doc.id], [evidence(doc, max(0, n - rule.params.tail_chars), n)], {"reason": reason})
+    yield rule.finding(f"文本不完整: {reason}", [doc.id], [evidence(doc, max(0, n - rule.params_as(Params).tail_chars), n)], {"reason": reason})

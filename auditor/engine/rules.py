@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor import cache
-from auditor.checks import CheckKind, check_kinds
+from auditor.checks import CheckKind, Scope, check_kinds
 from auditor.model import CATEGORIES, Evidence, Finding, Severity
 
 # The rule packs ship inside the package (`pip install .` must audit with every rule, not with none):
@@ -150,13 +150,16 @@ class RuleSpec(BaseModel):
         return v
 
 
+P = TypeVar("P", bound=BaseModel)
+
+
 @dataclass
 class Rule:
     """A loaded rule: its spec, its check kind and its validated parameters."""
 
     spec: RuleSpec
     kind: CheckKind
-    params: Any
+    params: BaseModel  # an instance of kind.params_model; a check reads it with params_as
     path: Path | None = None
     severity: Severity = Severity.error
     options: dict[str, Any] = field(default_factory=dict)  # run-wide settings (today, deadline profiles)
@@ -170,8 +173,14 @@ class Rule:
         return self.spec.category
 
     @property
-    def scope(self) -> str:
+    def scope(self) -> Scope:
         return self.kind.scope
+
+    def params_as(self, model: type[P]) -> P:
+        """The rule's parameters, typed as its check kind's ``Params`` (which they are: `load_rule` validated them with it)."""
+        params = self.params
+        assert isinstance(params, model), f"{self.id}: params are a {type(params).__name__}, not a {model.__name__}"
+        return params
 
     def finding(
         self,
