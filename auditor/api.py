@@ -10,7 +10,7 @@ The CLI is a thin layer over this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +46,7 @@ def audit_documents(
 
 
 def audit(
-    paths: list[str | Path] | str | Path,
+    paths: Sequence[str | Path] | str | Path,
     config: Config | None = None,
     rules: list[Rule] | None = None,
     today: date | None = None,

@@ -35,7 +35,7 @@ def run_config(
 ) -> tuple[Config, list[str]]:
     """The run's configuration: the config file (or the defaults) with the command line's options on top,
     and the output formats; anything invalid exits 2 with one line."""
-    from auditor.config import ConfigError, load_config
+    from auditor.config import ConfigError, is_fail_on, load_config
     from auditor.report.writers import FORMATS
 
     try:
@@ -43,7 +43,7 @@ def run_config(
     except ConfigError as exc:
         fail(str(exc))
     if fail_on is not None:
-        if fail_on not in ("error", "warning", "info", "never"):
+        if not is_fail_on(fail_on):
             fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
         cfg.fail_on = fail_on
     if select:

@@ -9,12 +9,17 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 #: The lowest severity that fails a run (exit 1); ``never`` reports without failing.
 FailOn = Literal["error", "warning", "info", "never"]
+
+
+def is_fail_on(value: str) -> TypeGuard[FailOn]:
+    """Whether a string (a command line's ``--fail-on``) is one of the `FailOn` values."""
+    return value in get_args(FailOn)
 
 
 class ConfigError(ValueError):

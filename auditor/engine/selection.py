@@ -11,7 +11,7 @@ selection that leaves no rule at all is an error for the same reason.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from auditor.engine.rules import Rule, RuleError
 
@@ -21,7 +21,7 @@ class SelectionError(RuleError):
 
 
 def _vocabulary(rules: Iterable[Rule]) -> list[str]:
-    words = set()
+    words: set[str] = set()
     for r in rules:
         words.update((r.id, r.category, r.spec.name))
     return sorted(words)
@@ -42,7 +42,7 @@ def _check_known(rules: list[Rule], selectors: Iterable[str], where: str) -> Non
             raise SelectionError(f"{where}: {s!r} names no rule, prefix or category{hint}")
 
 
-def validate(rules: list[Rule], select: list[str], ignore: list[str], severity: dict[str, str],
+def validate(rules: list[Rule], select: list[str], ignore: list[str], severity: Mapping[str, str],
              per_path_ignores: dict[str, list[str]]) -> None:
     """Every selector must name something; `severity` keys must be rule ids."""
     _check_known(rules, select, "select")
