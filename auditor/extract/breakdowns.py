@@ -45,7 +45,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from auditor.extract.quantities import SENTENCE_END, Located, Positions, normalise_label, sentence_start
-from auditor.model import Breakdown, Quantity
+from auditor.model import Breakdown, BreakdownClosure, Quantity
 from auditor.normalize.text import View
 
 Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, or the top level
@@ -448,7 +448,7 @@ def _trailing_totals(ctx: _Ctx) -> list[_Draft]:
     return out
 
 
-def _closure(ctx: _Ctx, d: _Draft) -> str:
+def _closure(ctx: _Ctx, d: _Draft) -> BreakdownClosure:
     """How complete the list claims to be: exhaustive, likely or open (see the module docstring)."""
     s = ctx.s
     parts = d.parts

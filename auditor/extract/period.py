@@ -23,7 +23,10 @@ from auditor.model import DateValue
 from auditor.normalize.dates import find_dates
 
 # What introduces the period: "统计期限/时限/时间", "所列数据", "报告期", "数据时间".
-_KEYWORD = re.compile(r"(?=[统所报数时起])(?:统计(?:期限|时限|期间|时间段?|区间|周期|范围|日期|时段)|数据统计|统计数据|所列数据|报告期|时间范围|起止时间|数据(?:的)?(?:时间|期限|时限))")
+_KEYWORD = re.compile(
+    r"(?=[统所报数时起])(?:统计(?:期限|时限|期间|时间段?|区间|周期|范围|日期|时段)"
+    r"|数据统计|统计数据|所列数据|报告期|时间范围|起止时间|数据(?:的)?(?:时间|期限|时限))"
+)
 _WINDOW = 40  # characters from the keyword to the period's first date
 # all that may stand between the keyword and the first date ("的统计期限自", "为", "从")
 _GAP = re.compile(r"(?:[为是从自由的于:\s]|统计|期限|时限|时间段?|期间|区间|范围|周期|时段)*")
@@ -81,6 +84,7 @@ def _end_after(text: str, pos: int, start: DateValue) -> DateValue | None:
     if not m:
         return None
     year = start.year + (1 if m.group("next") else 0)
+    day: int | None
     if m.group("gm"):
         month, day = int(m.group("gm")), int(m.group("gd"))
     else:
@@ -167,14 +171,17 @@ def find_cutoffs(text: str) -> list[Cutoff]:
         if not ds:
             continue
         d = ds[0]
+        month = d.month
+        assert month is not None  # `ds` keeps dates with a month
         bottom = head[d.end : d.end + 1] == "底"
         if d.day is None and not bottom:
             continue
-        day = d.day if d.day is not None else calendar.monthrange(d.year, d.month)[1]
+        day = d.day if d.day is not None else calendar.monthrange(d.year, month)[1]
         stop = re.search(r"[。;\n]", text[m.end() :])
         clause_end = m.end() + (stop.start() if stop else len(text) - m.end())
         clause = text[m.end() + d.end : clause_end]
         if "累计" in clause or not (_FIGURE.search(clause) or _DATA_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             continue
-        out.append(Cutoff(DateValue(d.year, d.month, day, m.end() + d.start, m.end() + d.end + bottom, d.text + ("底" if bottom else "")), m.start(), clause_end))
+        printed = DateValue(d.year, month, day, m.end() + d.start, m.end() + d.end + bottom, d.text + ("底" if bottom else ""))
+        out.append(Cutoff(printed, m.start(), clause_end))
     return out

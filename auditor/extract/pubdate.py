@@ -32,6 +32,7 @@ _LABEL = re.compile("(?=[发公成生签印更修上])(?:" + "|".join(f"(?P<{k}>
 # a bare "时间:" / "日期:" field of the page header (not "统计时间", "办理时间")
 _BARE = re.compile(r"(?=[时日])(?:^|(?<=[\s|•·]))(?:时间|日期)(?=\s*[:：|])")
 _SEP = re.compile(r"[\s:：|•·【】\[\]]{0,12}")
+_DATE_LINE_TRIM = "() \u3000"  # the characters (a set) stripped off a cover letter's date line
 _HEADER_LINES = 40
 _FOOTER_LINES = 10
 _COVER_LINES = 15  # a cover letter (subject, addressee, a paragraph, date, 印发 line) above the report
@@ -103,6 +104,13 @@ def _footer_start(text: str) -> int:
     return pos + 1
 
 
+def _after_sep(text: str, pos: int) -> int:
+    """Where the separator after a label ends (it may be empty: `_SEP` always matches)."""
+    sep = _SEP.match(text, pos)
+    assert sep is not None
+    return sep.end()
+
+
 def labelled_dates(text: str) -> list[PrintedDate]:
     """Dates printed right after a label in the page's header or footer, in text order.
 
@@ -112,13 +120,11 @@ def labelled_dates(text: str) -> list[PrintedDate]:
     head, foot = _header_end(text), _footer_start(text)
     for lo, hi in ((0, head), (max(head, foot), len(text))):
         for m in _LABEL.finditer(text, lo, hi):
-            sep = _SEP.match(text, m.end())
-            d = _date_at(text, sep.end())
+            d = _date_at(text, _after_sep(text, m.end()))
             if d is not None:
                 out.append(PrintedDate(m.lastgroup or "published", d))
     for m in _BARE.finditer(text, 0, head):
-        sep = _SEP.match(text, m.end())
-        d = _date_at(text, sep.end())
+        d = _date_at(text, _after_sep(text, m.end()))
         if d is not None and not any(p.date.start == d.start for p in out):
             out.append(PrintedDate("published", d))
     for d in find_dates(text[: max(head, _lines_end(text, _COVER_LINES))]):
@@ -146,7 +152,7 @@ def cover_letter_date(text: str) -> PrintedDate | None:
         nxt = text.find("\n", pos + 1)
         line_end = nxt if nxt >= 0 else len(text)
         line = text[pos + 1 : line_end]
-        d = parse_date(line.strip("()() \u3000"))
+        d = parse_date(line.strip(_DATE_LINE_TRIM))
         if d is not None and d.day is not None:
             start = pos + 1 + line.index(d.text)
             return PrintedDate("cover", DateValue(d.year, d.month, d.day, start, start + len(d.text), d.text))

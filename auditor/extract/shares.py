@@ -82,9 +82,9 @@ def _governing(s: str, qs: list[Quantity], i: int, pos: Positions) -> list[Quant
 def find_shares(s: str, qs: list[Quantity], bds: list[Breakdown], pos: Positions) -> list[PercentStatement]:
     """Every "count, 占X%" with the base it is most plausibly taken of (None when there is none)."""
     base_of: dict[int, Breakdown] = {}
-    for bd in bds:
-        for p in bd.parts:
-            base_of.setdefault(id(p), bd)
+    for listed_in in bds:
+        for p in listed_in.parts:
+            base_of.setdefault(id(p), listed_in)
     out = []
     for i in range(1, len(qs)):
         prev, q = qs[i - 1], qs[i]

@@ -108,7 +108,10 @@ def _has_chinese(text: str) -> bool:
     return han >= _MIN_HAN and implausible_chinese(text) is None
 
 
-_LATIN_HIGH = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_LATIN_HIGH = re.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _as_single_bytes(text: str) -> bytes | None:
@@ -172,9 +175,9 @@ def decode(data: bytes) -> tuple[str, str]:
         if why is not None:
             raise DecodeError(why)
         return text, "utf-8"
-    text = _utf16_without_bom(data)
-    if text is not None:
-        return text, "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, "utf-16"
     if _looks_binary(data):
         raise DecodeError("binary content (NUL or control bytes), not a text report")
     not_chinese = None

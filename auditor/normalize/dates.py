@@ -67,15 +67,16 @@ def find_dates(text: str) -> list[DateValue]:
     for m in _DATE.finditer(text):
         i = next(k for k in range(_ALTS) if m.group(f"y{k}") is not None)
         year = _year(m.group(f"y{i}"))
+        day: int | None
         if i in (1, 2):
             md = _split_glued(year, m.group(f"g{i}").translate(_YEAR_DIGITS))
             if md is None:
                 continue
             month, day = md
         else:
-            month = int(parse_number(m.group(f"m{i}")))
+            month = _numeral(m.group(f"m{i}"))
             day_text = m.group(f"d{i}")
-            day = None if day_text is None else int(parse_number(day_text))
+            day = None if day_text is None else _numeral(day_text)
         if not 1949 <= year <= 2100 or not 1 <= month <= 12:
             continue
         if day is not None and not 1 <= day <= 31:
@@ -148,6 +149,13 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
 def year_value(s: str) -> int:
     """A printed year's value: "2019", "２０１９", "二〇一九", "二O一九"."""
     return _year(s)
+
+
+def _numeral(s: str) -> int:
+    """A month or day the pattern matched (digits or a Chinese numeral, so always readable) as an int."""
+    n = parse_number(s)
+    assert n is not None, s
+    return int(n)
 
 
 def _year(s: str) -> int:

@@ -48,10 +48,10 @@ def parse_number(s: str) -> Decimal | None:
         value = Decimal(sign + whole.replace(",", "") + (frac or ""))
         return value.scaleb(_MULTIPLIER[mult]) if mult else value
     sign = t[:1] if t[:1] in ("+", "-") else ""
-    value = _chinese(t[len(sign) :])
-    if value is not None and sign == "-":
-        return value.copy_negate()
-    return value
+    cn = _chinese(t[len(sign) :])
+    if cn is not None and sign == "-":
+        return cn.copy_negate()
+    return cn
 
 
 def parse_percent(s: str) -> Decimal | None:
@@ -69,7 +69,9 @@ def parse_percent(s: str) -> Decimal | None:
 
 def half_unit(d: Decimal) -> Decimal:
     """Half of one unit in the last printed place: the rounding slack of `d`."""
-    return Decimal(5).scaleb(d.as_tuple().exponent - 1)
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int), f"{d} is not a finite number"
+    return Decimal(5).scaleb(exponent - 1)
 
 
 def _chinese(t: str) -> Decimal | None:

@@ -49,8 +49,8 @@ _CLASS = np.zeros(0x10000, dtype=np.uint8)
 for _c in range(0x3001):
     if chr(_c).isspace():
         _CLASS[_c] = _SPACE
-for _c in _SPACE_CHARS:
-    _CLASS[ord(_c)] = _SPACE
+for _s in _SPACE_CHARS:
+    _CLASS[ord(_s)] = _SPACE
 _CLASS[9], _CLASS[10], _CLASS[13] = _TAB, _LF, _CR
 _NFKC: dict[int, str] = {}  # characters outside the BMP, normalised on demand
 
