@@ -161,10 +161,10 @@ def containment_pairs(
     n_docs = len(features)
     mod = np.uint32(sample_mod)
     docs = range(n_docs) if active is None else np.flatnonzero(active)
-    samples = {int(i): features[i][features[i] % mod == 0] for i in docs}
+    samples = {k: features[k][features[k] % mod == 0] for k in map(int, docs)}
     n_samples = np.zeros(n_docs, dtype=np.int64)
-    for i, fp in samples.items():
-        n_samples[i] = len(fp)
+    for k, fp in samples.items():
+        n_samples[k] = len(fp)
     if not samples or n_samples.sum() == 0:
         return np.zeros((0, 2), dtype=_PAIR_DTYPE)
     hashes = np.concatenate(list(samples.values()))

@@ -116,6 +116,7 @@ def candidates(
     n = len(feats)
     if n < params.exhaustive_below:
         return all_pairs(n, active)
+    assert sigs is not None, "a corpus of exhaustive_below documents or more is banded on its signatures"
     b, r = lsh_params(params.lsh_threshold, params.num_perm, tuple(params.lsh_weights))
     banded = (band_join or band_pairs)(sigs, b, r, active)
     contained = containment_pairs(feats, params.min_containment, params.containment_sample, active=active)

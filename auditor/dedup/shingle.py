@@ -112,8 +112,7 @@ def shingle_hashes(view: str | MatchingView, n: int = DEFAULT_N, seed: int = DEF
     not empty yields one shingle, the whole view, so a tiny document still has
     a set to compare.
     """
-    mv = view if isinstance(view, MatchingView) else None
-    text = mv.view if mv is not None else view
+    mv, text = (view, view.view) if isinstance(view, MatchingView) else (None, view)
     if not text:
         return _EMPTY.copy()
     codes = mv.codes() if mv is not None else np.frombuffer(text.encode("utf-32-le"), dtype="<u4")

@@ -48,6 +48,12 @@ class SetSpill:
             piece.tofile(f)
         self._lengths.append(np.diff(np.concatenate([[0], cut, [len(s)]])).astype(np.int64))
 
+    def _parts(self) -> list[np.ndarray]:
+        """The mapped parts, once every set is written (`_finish`)."""
+        self._finish()
+        assert self._mm is not None
+        return self._mm
+
     def _finish(self) -> None:
         if self._mm is not None:
             return
@@ -72,22 +78,22 @@ class SetSpill:
         documents (every part holds a slice of every document, so ``len(sets)``
         is the corpus size in each call).
         """
-        self._finish()
+        mm = self._parts()
         out: list[tuple[np.ndarray, ...]] = []
         for p in range(self.parts):
-            data = np.asarray(self._mm[p])
+            data = np.asarray(mm[p])
             sets = np.split(data, self.offsets[1:-1, p]) if len(self) else []
             out.append(tuple(np.asarray(x, dtype=np.uint32) for x in stop_sets(sets)))
         return tuple(np.concatenate(parts) for parts in zip(*out))
 
     def batches(self, size: int) -> Iterator[list[np.ndarray]]:
         """The sets again, in the order they were added, `size` documents at a time."""
-        self._finish()
+        mm = self._parts()
         for i0 in range(0, len(self), size):
             i1 = min(i0 + size, len(self))
             chunks = []
             for p in range(self.parts):
-                block = np.asarray(self._mm[p][self.offsets[i0, p] : self.offsets[i1, p]])
+                block = np.asarray(mm[p][self.offsets[i0, p] : self.offsets[i1, p]])
                 chunks.append(np.split(block, self.offsets[i0 + 1 : i1, p] - self.offsets[i0, p]))
             yield [np.concatenate([chunks[p][k] for p in range(self.parts)]) for k in range(i1 - i0)]
 

@@ -133,6 +133,6 @@ def _align_jobs(sims, ids, text_of, size: int = 64):
         for s in part:
             for d in (s.i, s.j):
                 local.setdefault(d, len(local))
-        order = sorted(local, key=local.get)
+        order = sorted(local, key=local.__getitem__)
         moved = [replace(s, i=local[s.i], j=local[s.j]) for s in part]
         yield moved, [ids[d] for d in order], [text_of(d) for d in order]

@@ -47,7 +47,7 @@ CACHE_SIZE = 2048  # thawed groups kept: a corpus check walks a series twice (li
 class Shelf:
     """One document's bulky fields, compressed, and the file its raw text can be read again from."""
 
-    blobs: dict[str, bytes]  # group -> zlib(pickle({field: value}))
+    blobs: dict[Group, bytes]  # group -> zlib(pickle({field: value}))
     path: str | None = None
     root: str | None = None
 
@@ -107,7 +107,7 @@ class DocumentStore:
             hit = self._remember(key, _reread(shelf.path, shelf.root, doc.id))
         return hit["raw"], hit["to_raw"]
 
-    def _thaw(self, doc_id: str, group: str, shelf: Shelf) -> dict[str, Any]:
+    def _thaw(self, doc_id: str, group: Group, shelf: Shelf) -> dict[str, Any]:
         key = (doc_id, group)
         hit = self._thawed.get(key)
         if hit is not None:

@@ -164,6 +164,7 @@ def align(job: tuple[list[Any], list[str], list[str]], ctx: Context | None = Non
     """Passages of a chunk of verified pairs: ``(sims, ids, texts)``, sims indexing ids/texts."""
     ctx = ctx or context()
     sims, ids, texts = job
+    assert ctx.stop is not None, "align runs after the stop sets are known (Context.stop)"
     return dd.align_pairs(sims, ids, lambda k: texts[k], ctx.stop, ctx.dedup)
 
 
