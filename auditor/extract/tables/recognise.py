@@ -43,32 +43,62 @@ def norm(s: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", s))
 
 
-_ANY_ROW: dict[int, tuple[list[Def], re.Pattern]] = {}
-
-
-def _any_row(defs: list[Def]) -> re.Pattern:
-    """One pattern matching wherever any of the rows' keywords does: most label
-    runs are prose naming no row, and one scan rejects them instead of one per row."""
-    hit = _ANY_ROW.get(id(defs))
-    if hit is None or hit[0] is not defs:
-        hit = _ANY_ROW[id(defs)] = (defs, re.compile("|".join(f"(?:{d.pattern.pattern})" for d in defs)))
-    return hit[1]
+_BEST_KEPT = 1 << 14  # (tail, after) answers kept per row set before the memo starts over
 
 
 @dataclass
+class _RowSet:
+    """A row list's one-scan pattern and memo of `best_row` answers."""
+
+    defs: list[Def]
+    any_row: re.Pattern
+    best: dict[tuple[str, int], tuple[int, int, int] | None]
+
+
+_ROW_SETS: dict[int, _RowSet] = {}
+
+
+def _row_set(defs: list[Def]) -> _RowSet:
+    """The row list's `_RowSet`, made on first use.
+
+    `any_row` matches wherever any of the rows' keywords does: most label runs
+    are prose naming no row, and one scan rejects them instead of one per row.
+    `best` memoises `best_row` by (label tail, row after): a report's standard
+    tables repeat the form's labels, so on the bench corpus 24,400 calls ask
+    2,650 distinct questions (recognise 0.66 -> 0.45 ms/doc).
+    """
+    rs = _ROW_SETS.get(id(defs))
+    if rs is None or rs.defs is not defs:
+        pattern = re.compile("|".join(f"(?:{d.pattern.pattern})" for d in defs))
+        rs = _ROW_SETS[id(defs)] = _RowSet(defs, pattern, {})
+    return rs
+
+
 class Joined:
-    text: str
-    owner: list[int]  # char index -> token index
+    """Label tokens joined into one normalised text, and which token each character came from.
+
+    Most label runs are only searched; the character-to-token map is built
+    when a label's tokens are asked for (`owner`), for the few that name a row.
+    """
+
+    __slots__ = ("_owner", "lens", "text")
+
+    def __init__(self, text: str, lens: list[int]) -> None:
+        self.text = text
+        self.lens = lens  # characters each token gave
+        self._owner: list[int] | None = None
+
+    @property
+    def owner(self) -> list[int]:
+        """char index -> token index."""
+        if self._owner is None:
+            self._owner = [i for i, n in enumerate(self.lens) for _ in range(n)]
+        return self._owner
 
     @classmethod
     def of(cls, tokens: list[Token]) -> Joined:
-        parts: list[str] = []
-        owner: list[int] = []
-        for i, t in enumerate(tokens):
-            s = norm(t.text)
-            parts.append(s)
-            owner.extend([i] * len(s))
-        return cls("".join(parts), owner)
+        parts = [norm(t.text) for t in tokens]
+        return cls("".join(parts), [len(p) for p in parts])
 
 
 def joined(rec: Record) -> Joined:
@@ -87,8 +117,23 @@ def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[
     """
     lo = max(0, len(text) - tail)
     sub = text[lo:]
-    if _any_row(defs).search(sub) is None:
+    rs = _row_set(defs)
+    key = (sub, after)
+    if key in rs.best:
+        found = rs.best[key]
+    else:
+        found = _best_in(rs, sub, after)
+        if len(rs.best) >= _BEST_KEPT:
+            rs.best.clear()
+        rs.best[key] = found
+    return None if found is None else (found[0], found[1] + lo, found[2] + lo)
+
+
+def _best_in(rs: _RowSet, sub: str, after: int) -> tuple[int, int, int] | None:
+    """`best_row` within `sub`, offsets into `sub`."""
+    if rs.any_row.search(sub) is None:
         return None
+    defs = rs.defs
     found: tuple[int, int, int] | None = None
     for idx in range(after + 1, len(defs)):
         last = None
@@ -96,8 +141,8 @@ def best_row(defs: list[Def], text: str, after: int, tail: int = TAIL) -> tuple[
             last = m
         if last is None:
             continue
-        if found is None or last.start() + lo > found[1]:
-            found = (idx, last.start() + lo, last.end() + lo)
+        if found is None or last.start() > found[1]:
+            found = (idx, last.start(), last.end())
     return found
 
 
@@ -346,7 +391,7 @@ def _t2_col_spans(t: StdTable | None, header: list[Token], text: str) -> None:
 
 
 def _t2_era(t: StdTable) -> None:
-    votes = {"2019": [], "2021": []}
+    votes: dict[str, list[LabelSpan]] = {"2019": [], "2021": []}
     for c in t.cols:
         d = next((x for x in T2_COLS if x.key == c), None)
         if d is not None and d.eras and c in t.col_labels:

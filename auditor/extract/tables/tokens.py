@@ -26,7 +26,6 @@ _NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|条|个|
 _DASH = re.compile(r"[\-—–―─‐/\\]+|无")
 _VALUE_FIRST = frozenset("+-—–―─‐/\\无")  # besides digits, what a number or a dash can start with
 _UNIT_CHARS = re.compile(r"[件条个项次人万元,]")
-_WORD = re.compile(r"\S+")
 _FIELD_SEP = re.compile(r"[\t|]")
 _RULE_LINE = re.compile(r"[\s|:]*-{3,}[\s|:\-]*")  # a markdown rule line "|---|:--|"
 
@@ -58,6 +57,8 @@ def classify(word: str) -> tuple[str, Decimal | None, bool]:
     """('value', number, dash) for a number or dash, ('label', None, False) otherwise."""
     if not word or not (word[0].isdecimal() or word[0] in _VALUE_FIRST):
         return "label", None, False  # most words are prose: no pattern needs trying
+    if word.isascii() and word.isdigit():
+        return "value", Decimal(word), False  # a plain count, most values: what _NUMBER and Decimal read alike
     if _NUMBER.fullmatch(word):
         digits = _UNIT_CHARS.sub("", word)
         try:
@@ -78,9 +79,15 @@ def _words(text: str, offset: int, positional: bool) -> list[Token]:
     match a label).
     """
     out: list[Token] = []
-    for m in _WORD.finditer(text):
-        kind, value, dash = classify(m.group(0))
-        out.append(Token(kind, m.group(0), offset + m.start(), offset + m.end(), value, dash, positional))
+    pos = 0
+    for word in text.split():  # str.split and `\S+` break at the same (Unicode) whitespace
+        start = text.find(word, pos)  # only whitespace lies between pos and the word
+        pos = start + len(word)
+        if word[0].isdecimal() or word[0] in _VALUE_FIRST:
+            kind, value, dash = classify(word)
+        else:
+            kind, value, dash = "label", None, False
+        out.append(Token(kind, word, offset + start, offset + pos, value, dash, positional))
     return out
 
 
@@ -88,7 +95,7 @@ def line_tokens(line: str, offset: int) -> list[Token]:
     """Tokens of one line of flattened text (cells split by tabs, `|` or spaces)."""
     if (not line.strip() and "\t" not in line) or ("|" in line and _RULE_LINE.fullmatch(line)):
         return []  # a line of tabs alone is a row of empty cells; a markdown rule line is none
-    if not _FIELD_SEP.search(line):
+    if "\t" not in line and "|" not in line:
         return _words(line, offset, positional=False)
     fields: list[tuple[int, int]] = []
     pos = 0
@@ -125,7 +132,10 @@ def text_tokens(text: str, skip: list[tuple[int, int]] | None = None) -> list[To
             k += 1
         if k < len(skip) and skip[k][0] < end and skip[k][1] > start:
             continue  # a line of a rendered real table: its grid is read instead
-        out.extend(line_tokens(line, start))
+        if "\t" in line or "|" in line:
+            out.extend(line_tokens(line, start))
+        else:  # most lines: line_tokens' words without its tests (a blank line has none)
+            out.extend(_words(line, start, False))
     return out
 
 
