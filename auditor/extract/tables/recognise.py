@@ -65,7 +65,7 @@ def _row_set(defs: list[Def]) -> _RowSet:
     are prose naming no row, and one scan rejects them instead of one per row.
     `best` memoises `best_row` by (label tail, row after): a report's standard
     tables repeat the form's labels, so on the bench corpus 24,400 calls ask
-    2,650 distinct questions (recognise 0.66 -> 0.45 ms/doc).
+    2,650 distinct questions (best_row 0.45 -> 0.12 s under cProfile over the corpus).
     """
     rs = _ROW_SETS.get(id(defs))
     if rs is None or rs.defs is not defs:
