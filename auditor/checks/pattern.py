@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -23,7 +24,8 @@ from re import _parser  # type: ignore[attr-defined]
 from pydantic import BaseModel, field_validator
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "pattern"
 SCOPE = "document"
@@ -229,16 +231,126 @@ def literals(pattern: str) -> frozenset[str] | None:
     return need if _quality(need)[0] > 0 else None
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+# --- per-alternative pre-filter ------------------------------------------------------------------
+#
+# A pattern of several alternatives is only as selective as its weakest: TXT014
+# and TXT006 each have one alternative around 年度 / 政府信息公开工作年度报告,
+# words of every report, so the whole-pattern literals never skip a document,
+# and every other alternative is tried at every position.  Split at its
+# top-level `|`, each alternative has literals of its own; an alternative
+# whose literals are all absent from a document cannot match anywhere in it,
+# so the pattern without it finds the same matches in the same order (an
+# alternation tries its alternatives in turn at each position, and a dropped
+# one would have failed at each).  Only patterns whose alternatives hold no
+# capturing group, back-reference or global flag are split, so that the
+# reduced pattern numbers and names its groups as the whole one did.
+
+_UNSPLIT = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux]")  # back-references, conditionals, flags
+
+
+def _top_level(body: str) -> list[str] | None:
+    """``body`` cut at its top-level ``|`` (None when a bracket does not close)."""
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(body)
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: "]" right after "[" or "[^" is a member, escapes skip
+            i += 1
+            if i < n and body[i] == "^":
+                i += 1
+            if i < n and body[i] == "]":
+                i += 1
+            while i < n and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+            if i >= n:
+                return None
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    parts.append(body[start:])
+    return parts
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A pattern as ``open`` + alternatives joined by ``|`` + ``close``, each alternative's literals."""
+
+    open: str
+    alternatives: tuple[str, ...]
+    close: str
+    literals: tuple[frozenset[str] | None, ...]
+
+
+@functools.cache
+def split(pattern: str) -> _Split | None:
+    """The pattern's top-level alternatives, when they can be run apart (see above)."""
+    if _UNSPLIT.search(pattern):
+        return None
+    opened, body, close = "", pattern, ""
+    m = re.match(r"\((?:\?P<\w+>|\?:)?", pattern)
+    if m and pattern.endswith(")"):  # one group around the whole: split inside it
+        inner = pattern[m.end() : -1]
+        if _top_level(inner) is not None and _top_level(pattern) == [pattern]:
+            # the first "(" closes at the very end only if the inner text is balanced
+            opened, body, close = m.group(0), inner, ")"
+    alts = _top_level(body)
+    if alts is None or len(alts) < 2:
+        return None
+    for a in alts:
+        try:
+            if re.compile(a).groups:
+                return None
+        except re.error:
+            return None
+    if opened + "|".join(alts) + close != pattern:
+        return None
+    return _Split(opened, tuple(alts), close, tuple(literals(a) for a in alts))
+
+
+@functools.lru_cache(maxsize=256)
+def _reduced(pattern: str, kept: tuple[int, ...]) -> re.Pattern[str]:
+    sp = split(pattern)
+    assert sp is not None
+    return re.compile(sp.open + "|".join(sp.alternatives[i] for i in kept) + sp.close)
+
+
+def _compiled_for(pattern: str, text: str) -> re.Pattern[str] | None:
+    """The pattern, less the alternatives that cannot match in ``text``; None when none can."""
+    sp = split(pattern)
+    if sp is None:
+        return re.compile(pattern)
+    kept = tuple(i for i, lits in enumerate(sp.literals) if lits is None or any(s in text for s in lits))
+    if not kept:
+        return None
+    if len(kept) == len(sp.alternatives):
+        return re.compile(pattern)
+    return _reduced(pattern, kept)
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     text = doc.text
     lits = literals(p.pattern)
     if lits is not None and not any(s in text for s in lits):
         return
     if p.requires is not None and re.search(p.requires, text) is None:
         return
-    rx = re.compile(p.pattern)
-    group = "hit" if "hit" in rx.groupindex else 0
+    rx = _compiled_for(p.pattern, text)
+    if rx is None:
+        return
+    group: int | str = "hit" if "hit" in re.compile(p.pattern).groupindex else 0
     shown = 0
     for m in rx.finditer(doc.text):
         if shown >= p.max_per_document:
