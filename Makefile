@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: audit test install bench eval clean browser
+.PHONY: audit test lint install bench eval clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ audit: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
 
-test: $(STAMP) browser
+# ruff and mypy over auditor/ (configured in pyproject.toml); part of `make test`
+lint: $(STAMP)
+	$(BIN)/ruff check auditor
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -n 2 tests
 
 eval: $(STAMP)
