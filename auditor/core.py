@@ -76,6 +76,11 @@ class RunResult:
     expired_baseline: list[dict[str, Any]] = field(default_factory=list)  # suppressions past their date: they count again
     store: DocumentStore | None = None  # the shelved documents' bulky fields and raw texts (`auditor.scale.store`)
 
+    def full(self, doc: Document) -> Document:
+        """The whole document: a big run hands back shelved documents (``doc.shelved``) whose
+        quantities, sections and tables stay in its store until asked for here."""
+        return self.store.load(doc) if self.store is not None else doc
+
     def raw_text(self, doc: Document) -> tuple[str, list[int]]:
         """A document's raw text and canonical-to-raw offsets (for line numbers), read again when shelved."""
         return self.store.raw_text(doc) if self.store is not None else (doc.raw, doc.to_raw)

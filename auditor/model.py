@@ -360,6 +360,10 @@ class Document:
     std_tables: dict[str, Any] = field(default_factory=dict)  # recognised standard tables by key ("t2", "t3", "t4", "stat")
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     error: str | None = None  # set when the file could not be read
+    # True when a big run keeps the bulky fields (quantities … part_counts, sections, tables,
+    # std_tables) and the raw text in its store (`auditor.scale.store`): they read empty here, and
+    # `RunResult.full(doc)` / `Corpus.full(doc)` give the whole document
+    shelved: bool = False
 
     @property
     def chars(self) -> int:

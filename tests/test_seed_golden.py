@@ -90,7 +90,7 @@ def test_figures_that_hold_are_not_flagged(seed_result):
     # #1: 2+10+188+200+12+486 = 898; #4: 66+41 = 107, 61.7% and 38.3%; #5: 4687+1897+2090 = 8674, 19+4 = 4+1+15+2+1
     for part in (1, 4, 5):
         assert by_doc[f"{SEED}#{part}"] == 0
-    d4 = [d for d in seed_result.documents if d.id.endswith("#4")][0]
+    d4 = seed_result.full([d for d in seed_result.documents if d.id.endswith("#4")][0])
     assert [(ps.count.value, ps.percent.value, ps.base.value) for ps in d4.percents] == [
         (Decimal(66), Decimal("61.7"), Decimal(107)),
         (Decimal(41), Decimal("38.3"), Decimal(107)),

@@ -64,7 +64,7 @@ def shelve(doc: Document, path: Path | str | None = None, root: Path | str | Non
         values = {n: getattr(doc, n) for n in names}
         if any(values.values()):
             blobs[group] = zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    light = replace(doc, raw="", to_raw=[], **{k: type(v)() for k, v in _EMPTY.items()})
+    light = replace(doc, raw="", to_raw=[], shelved=True, **{k: type(v)() for k, v in _EMPTY.items()})
     where = (str(path), str(root)) if path is not None and root is not None else (None, None)
     return light, Shelf(blobs, *where)
 
@@ -94,7 +94,7 @@ class DocumentStore:
         values: dict[str, Any] = {}
         for group in groups or tuple(GROUPS):
             values.update(self._thaw(doc.id, group, shelf))
-        return replace(doc, **values) if values else doc
+        return replace(doc, shelved=bool(groups) and set(groups) != set(GROUPS), **values)
 
     def raw_text(self, doc: Document) -> tuple[str, list[int]]:
         """The document's raw text and its canonical-to-raw offsets, read again from its file ("" when unknown)."""
