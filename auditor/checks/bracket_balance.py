@@ -4,12 +4,14 @@ within one paragraph: a sign of text lost in extraction or a broken citation."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.model import Document, Finding
 
 KIND = "bracket_balance"
 SCOPE = "document"
@@ -88,8 +90,8 @@ def _in_paired_use(text: str, at: int, pairs: list[str]) -> bool:
     return False
 
 
-def check(rule, doc: Document):
-    p: Params = rule.params
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     text = doc.text
     found = _unbalanced(text, p.pairs)
     if p.paired_use_only:

@@ -14,14 +14,15 @@ the defect there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.extract.meta import report_year_spans
-from auditor.extract.year_claims import self_references
-from auditor.model import DateValue, Document
+from auditor.engine.rules import Rule
+from auditor.extract.year_claims import self_references, year_spans
+from auditor.model import DateValue, Document, Finding
 from auditor.normalize.dates import find_dates, find_malformed_dates
 
 KIND = "date_validity"
@@ -34,11 +35,12 @@ class Params(BaseModel):
     scan_text: bool = True  # invalid dates anywhere in the text, not only the signing/publication dates
 
 
-def _today(rule) -> date:
-    return rule.options.get("today") or date.today()
+def _today(rule: Rule) -> date:
+    today = rule.options.get("today")
+    return today if isinstance(today, date) else date.today()
 
 
-def _problem(rule, doc: Document, d: DateValue, what: str) -> str | None:
+def _problem(rule: Rule, doc: Document, d: DateValue, what: str) -> str | None:
     if d.month is not None and d.day is not None and not d.valid:
         return f"{what}{d.text}不是有效日期"
     dd = d.as_date()
@@ -46,7 +48,7 @@ def _problem(rule, doc: Document, d: DateValue, what: str) -> str | None:
         return None
     if doc.year is not None and dd < date(doc.year + 1, 1, 1) and not _title_is_publication_year(doc, dd):
         return f"{what}{dd.isoformat()}早于报告年度{doc.year}年结束"
-    if rule.params.check_future and dd > _today(rule):
+    if rule.params_as(Params).check_future and dd > _today(rule):
         return f"{what}{dd.isoformat()}晚于今天"
     return None
 
@@ -59,7 +61,7 @@ def _title_is_publication_year(doc: Document, d: date) -> bool:
     impossible: its date is not in the title's year.)"""
     if doc.year_source != "title" or d.year != doc.year:
         return False
-    stated = {y for _, _, y in report_year_spans(doc.text)} | {c.year for c in self_references(doc.text)}
+    stated = {y for _, _, y in year_spans(doc.text)} | {c.year for c in self_references(doc.text)}
     if doc.period and doc.period[0].year == doc.period[1].year:
         stated.add(doc.period[0].year)
     return doc.year - 1 in stated and doc.year not in stated
@@ -70,7 +72,7 @@ def _printed_whole(d: DateValue) -> bool:
     return "月" in d.text or any(c in d.text for c in "-./－．／")
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     seen: set[int] = set()
     for d, what in ((doc.signed, "落款日期"), (doc.published, "发布日期")):
         if d is None:
@@ -85,7 +87,7 @@ def check(rule, doc: Document):
             if d.month is not None and d.day is not None and not d.valid:
                 seen.add(d.start)
                 yield rule.finding(f"统计期限中的{d.text}不是有效日期", [doc.id], [evidence(doc, d.start, d.end)], {"date": d.iso()})
-    if not rule.params.scan_text:
+    if not rule.params_as(Params).scan_text:
         return
     for d in find_dates(doc.text):
         if d.start not in seen and d.day is not None and not d.valid and _printed_whole(d):

@@ -14,12 +14,14 @@ that is YR001's finding and this rule stays silent.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.extract.meta import report_year_spans
-from auditor.extract.year_claims import figure_years
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.extract.year_claims import figure_years, year_spans
+from auditor.model import Document, Finding
 
 KIND = "figure_year"
 SCOPE = "document"
@@ -29,10 +31,10 @@ class Params(BaseModel):
     model_config = PARAMS_CONFIG
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if doc.year is None:
         return
-    narrative = {y for _, _, y in report_year_spans(doc.text)}
+    narrative = {y for _, _, y in year_spans(doc.text)}
     if narrative and doc.year not in narrative:
         return  # the whole body is of another year: YR001
     counts = figure_years(doc.text)
@@ -45,15 +47,16 @@ def check(rule, doc: Document):
             {"report_year": doc.year, "figure_year": later[0].year},
         )
         return
-    if not counts or any(c is None for c, _, _ in counts):
+    claims = [c for c, _, _ in counts if c is not None]
+    if not counts or len(claims) < len(counts):
         return
-    years = {c.year for c, _, _ in counts}
+    years = {c.year for c in claims}
     if len(years) != 1 or doc.year in years:
         return
     (other,) = years
     yield rule.finding(
         f"报告年度为{doc.year}年, 但正文的公开数据都写作{other}年的数据",
         [doc.id],
-        [evidence(doc, c.phrase_start, c.phrase_end) for c, _, _ in counts[:4]],
+        [evidence(doc, c.phrase_start, c.phrase_end) for c in claims[:4]],
         {"report_year": doc.year, "figure_year": other},
     )

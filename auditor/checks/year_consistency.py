@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
-from auditor.extract.meta import report_year_spans, title_year
-from auditor.extract.year_claims import reports_published, self_references
-from auditor.model import Document
+from auditor.engine.rules import Rule
+from auditor.extract.meta import title_year
+from auditor.extract.year_claims import reports_published, self_references, year_spans
+from auditor.model import Document, Evidence, Finding
 
 KIND = "year_consistency"
 SCOPE = "document"
@@ -56,11 +58,12 @@ def _plan(doc: Document, start: int, end: int) -> bool:
     return any(s.start <= start < s.end and _PLAN_HEADING.search(s.title) for s in doc.sections)
 
 
-def check(rule, doc: Document):
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    p = rule.params_as(Params)
     if doc.year is None or doc.year_source not in _BASIS:
         return
     y = doc.year
-    ev = []
+    ev: list[Evidence] = []
     claims: dict[str, int] = {}
     if doc.title_span and doc.year_source == "title":
         ev.append(evidence(doc, doc.title_span.start, doc.title_span.end))
@@ -76,9 +79,9 @@ def check(rule, doc: Document):
                 ev.append(evidence(doc, inner_span.start, inner_span.end))
                 claims["inner_title"] = iy
         # a later year in a plan is what the organ will do, not the year reported on
-        spans = [(s, e, yr) for s, e, yr in report_year_spans(doc.text) if yr <= y or not _plan(doc, s, e)]
+        spans = [(s, e, yr) for s, e, yr in year_spans(doc.text) if yr <= y or not _plan(doc, s, e)]
         years = Counter(yr for _, _, yr in spans)
-        if len(spans) >= rule.params.min_body_mentions and y not in years and years:
+        if len(spans) >= p.min_body_mentions and y not in years and years:
             body_year, body_mentions = years.most_common(1)[0]
             claims["body"] = body_year
             ev.extend(evidence(doc, s, e) for s, e, yr in spans if yr == body_year)
@@ -100,13 +103,18 @@ def check(rule, doc: Document):
     parts = ", ".join(f"{k} {v}" for k, v in claims.items())
     zh = ", ".join(f"{_NAMES[k]}为{v}年" for k, v in claims.items())
     severity, why = None, ""
-    if set(claims) == {"body"} and body_mentions < rule.params.error_body_mentions:
+    if set(claims) == {"body"} and body_mentions < p.error_body_mentions:
         # one sentence of the body is all: it may tell of another year on purpose
         severity, why = "warning", f" (仅正文一处写{claims['body']}年, 可能是回顾或背景; 请核对)"
     yield rule.finding(
         f"{_BASIS[doc.year_source]}为{y}年, 但{zh}{why}",
         [doc.id],
         ev[:8],
-        {"title_year" if doc.year_source == "title" else "report_year": y, "basis": doc.year_source, **{f"{k}_year": v for k, v in claims.items()}, "summary": parts},
+        {
+            "title_year" if doc.year_source == "title" else "report_year": y,
+            "basis": doc.year_source,
+            **{f"{k}_year": v for k, v in claims.items()},
+            "summary": parts,
+        },
         severity=severity,
     )

@@ -16,15 +16,21 @@ Two families a reader checks against the title:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from auditor.extract.meta import report_year_spans
 from auditor.normalize.dates import find_years, year_value
 
 _Y = r"((?:19|20)\d{2}|[〇○零O一二][〇○零O一二三四五六七八九]{3})\s*年度?"
 _SELF = [
     # 特向社会公布2008年度…年度报告 / 现公布《贵阳市2020年政府信息公开工作年度报告》
-    re.compile(r"(?:特|现|兹)(?:向社会|予以|将)?(?:公布|发布|公开)(?:我[^\d。;\n《]{0,3})?《?[^。;\n《》\d]{0,20}?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报)"),
+    re.compile(
+        r"(?:特|现|兹)(?:向社会|予以|将)?(?:公布|发布|公开)(?:我[^\d。;\n《]{0,3})?《?[^。;\n《》\d]{0,20}?"
+        + _Y
+        + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报)"
+    ),
     # 本年报是根据…由…编制的2011年度政府信息公开年度报告
     re.compile(r"本(?:年度)?(?:报告|年报)[^。;\n]{0,80}?编制的?《?" + _Y + r"[^。;\n《》]{0,30}?(?:年度报告|工作报告|年报|报告)"),
     # 编制了《舒兰市气象局2015年政府信息公开工作年度报告》(以下简称年报)
@@ -68,8 +74,26 @@ def preamble_end(text: str) -> int:
     return min(len(text), _PREAMBLE_MAX)
 
 
+@functools.lru_cache(maxsize=4)
+def year_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """`report_year_spans` of a text, kept while the rules that read it run.
+
+    YR001, YR003 (twice, with `figure_years`) and DAT001 each asked for it:
+    four scans of a document became one (~0.15 ms/doc on corpus-1000).  The
+    text is the key: its hash is cached in the string, and the rules of one
+    document pass the same string.
+    """
+    return tuple(report_year_spans(text))
+
+
 def self_references(text: str) -> list[YearClaim]:
     """The years the preamble gives the report it introduces."""
+    return list(_self_references(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _self_references(text: str) -> tuple[YearClaim, ...]:
+    """`self_references`, kept for YR001 and DAT001, which both read it."""
     head = text[: preamble_end(text)]
     out: dict[int, YearClaim] = {}
     for rx in _SELF:
@@ -77,7 +101,7 @@ def self_references(text: str) -> list[YearClaim]:
             if "mid" in rx.groupindex and _NOT_SUBJECT.search(m.group("mid")):
                 continue
             out.setdefault(m.start(1), YearClaim(year_value(m.group(1)), m.start(1), m.end(1), m.start(), m.end()))
-    return sorted(out.values(), key=lambda c: c.start)
+    return tuple(sorted(out.values(), key=lambda c: c.start))
 
 
 # In the body: "按时发布《湖南省…厅2025年度政府信息公开工作年度报告》" — a report
@@ -114,10 +138,8 @@ def _paragraph_openers(text: str) -> dict[int, tuple[int, int, int]]:
 
     Plans ("2021年,我镇将继续…") are not openers (`report_year_spans` leaves them out).
     """
-    from auditor.extract.meta import report_year_spans  # meta reads dates, not claims: no cycle
-
     out = {}
-    for s, e, y in report_year_spans(text):
+    for s, e, y in year_spans(text):
         line = text.rfind("\n", 0, s) + 1
         if not text[line:s].strip():
             out[line] = (s, e, y)
