@@ -60,8 +60,8 @@ def _audit() -> str:
     return str(exe) if exe.exists() else "audit"
 
 
-def audit_run(folder: Path, out: Path, jobs: int, audit_cmd: list[str] | None = None) -> dict:
-    """One timed `audit run` in a subprocess (``audit_cmd``: another checkout's, `benchmarks.versus`)."""
+def audit_run(folder: Path, out: Path, jobs: int, audit_cmd: list[str] | None = None, cwd: Path | None = None) -> dict:
+    """One timed `audit run` in a subprocess (``audit_cmd`` and ``cwd``: another checkout's, `benchmarks.versus`)."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     timings = out / "timings.json"
@@ -69,7 +69,8 @@ def audit_run(folder: Path, out: Path, jobs: int, audit_cmd: list[str] | None = 
            "--fail-on", "never", "--format", "html,json"]
     t = time.perf_counter()
     with open(out / "stderr.txt", "w") as err:
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd,
+                             env=versus.environment(cwd) if cwd is not None else None)
         with MemWatch(p.pid) as mw:
             code = p.wait()
     wall = time.perf_counter() - t
@@ -160,7 +161,7 @@ def versus_run(rev: str, folder: Path, ours: Path, jobs: int) -> dict:
     """REV's code on the same corpus, right after ours (`benchmarks.versus`)."""
     tree = versus.worktree(rev, WORK)
     out = WORK / f"out-{folder.name}-at-{tree.name[3:]}"
-    run = audit_run(folder, out, jobs, versus.command_at(tree))
+    run = audit_run(folder, out, jobs, versus.command_at(tree), cwd=tree)
     return {"commit": tree.name[3:], "wall_s": run["wall_s"], "memory": run["memory"],
             "per_document_s": run["timings"]["stages"].get("per_document"),
             "same_findings": versus.same_findings(ours / "findings.json", out / "findings.json")}

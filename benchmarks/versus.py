@@ -12,6 +12,7 @@ the two findings.json agree (`benchmarks.golden.canonical`).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,9 +34,22 @@ def worktree(rev: str, work: Path) -> Path:
 
 
 def command_at(tree: Path) -> list[str]:
-    """`audit` as that checkout's code: its folder first on sys.path, before this checkout's editable install."""
-    boot = f"import sys; sys.path.insert(0, {str(tree)!r}); from auditor.cli import main; sys.argv[0] = 'audit'; main()"
-    return [sys.executable, "-c", boot]
+    """`audit` as that checkout's code, run from inside the checkout (see `environment`)."""
+    return [sys.executable, "-c", "import sys; from auditor.cli import main; sys.argv[0] = 'audit'; main()"]
+
+
+def environment(tree: Path) -> dict[str, str]:
+    """The checkout first on every process's path, workers included.
+
+    Run from inside the checkout (``cwd``) with it on ``PYTHONPATH``: a
+    ``python -c`` process puts its working directory first on ``sys.path``,
+    and the worker processes of ``--jobs`` start afresh from the environment,
+    so a path inserted by the parent alone would leave them importing this
+    checkout's code (the editable install) while the parent runs the other.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(tree) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
 
 
 def same_findings(a: Path, b: Path) -> bool:

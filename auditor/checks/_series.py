@@ -14,6 +14,7 @@ the annual report with the most recognised table cells represents the year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,9 +27,17 @@ _KIND_RANK = {"annual-report": 0, "work-summary": 1, "other": 2}
 
 @dataclass
 class Link:
+    """Two consecutive years of one agency, each report with its tables; `facts` loads its quantities."""
+
     later: Document
     earlier: Document
     same_name: bool  # both reports spell the agency the same way
+    corpus: Corpus | None = None  # where a shelved report's facts are loaded from
+
+    def facts(self, doc: Document) -> Document:
+        """``doc`` (``later`` or ``earlier``) with its quantities, breakdowns and shares: loaded only
+        by the checks that read them, and only for the links they get that far in."""
+        return self.corpus.full(doc, "facts") if self.corpus is not None else doc
 
     @property
     def severity(self) -> str | None:
@@ -74,36 +83,47 @@ def _groups(docs: list[Document]) -> list[list[Document]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _representative(docs: list[Document]) -> Document:
+def _representative(corpus: Corpus, docs: list[Document]) -> Document:
+    """The report that stands for its year: ranked on kind and recognised table cells (read from the store)."""
     if len(docs) == 1:
         return docs[0]
+    cells_of = {d.id: _cells(corpus.full(d, "tables")) for d in docs}
 
     def rank(d: Document) -> tuple[int, int, str]:
-        cells = sum(t.n_values for t in d.std_tables.values()) if d.std_tables else 0
-        return (_KIND_RANK.get(d.kind, 3), -cells, d.id)
+        return (_KIND_RANK.get(d.kind, 3), -cells_of[d.id], d.id)
 
     return sorted(docs, key=rank)[0]
 
 
-def links(corpus: Corpus) -> list[Link]:
-    """Every (year N, year N−1) pair of one agency, later report first (computed once per corpus).
+def _cells(d: Document) -> int:
+    return sum(t.n_values for t in d.std_tables.values()) if d.std_tables else 0
 
-    The linked documents come with their tables and facts (`Corpus.full`):
-    every cross-year check reads one or the other.
+
+def links(corpus: Corpus) -> Iterator[Link]:
+    """Every (year N, year N−1) pair of one agency, later report first, with the two
+    reports' tables (every table check reads them; facts on request: `Link.facts`).
+
+    Which reports are linked is worked out once per corpus and remembered with
+    the documents as they are (light, in a big run); their tables are
+    loaded link by link (`Corpus.full`) and let go after it, so a run of
+    100,000 reports never holds every linked report whole at once.
     """
+    for later, earlier, same_name in _pairs(corpus):
+        yield Link(corpus.full(later, "tables"), corpus.full(earlier, "tables"), same_name, corpus)
+
+
+def _pairs(corpus: Corpus) -> list[tuple[Document, Document, bool]]:
     cached = corpus.memo.get("series_links")
     if cached is not None and cached[0] == len(corpus.documents):
         return cached[1]
-    out: list[Link] = []
+    out: list[tuple[Document, Document, bool]] = []
     for group in _groups(corpus.documents):
         by_year: dict[int, list[Document]] = {}
         for d in group:
             by_year.setdefault(d.year, []).append(d)  # type: ignore[arg-type]
         for year in sorted(by_year):
             if year - 1 in by_year:
-                later = _representative([corpus.full(d, "tables") for d in by_year[year]])
-                earlier = _representative([corpus.full(d, "tables") for d in by_year[year - 1]])
-                later, earlier = corpus.full(later, "tables", "facts"), corpus.full(earlier, "tables", "facts")
-                out.append(Link(later, earlier, _spelling(later.agency) == _spelling(earlier.agency)))
+                later, earlier = _representative(corpus, by_year[year]), _representative(corpus, by_year[year - 1])
+                out.append((later, earlier, _spelling(later.agency) == _spelling(earlier.agency)))
     corpus.memo["series_links"] = (len(corpus.documents), out)
     return out

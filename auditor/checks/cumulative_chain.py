@@ -67,12 +67,13 @@ def check(rule: Rule, corpus: Corpus) -> Iterator[Finding]:
 
 def check_link(rule: Rule, link: Link) -> Iterator[Finding]:
     n = rule.params_as(Params).min_label_chars
-    lc = _by_label(link.later, "cumulative", n)
+    later = link.facts(link.later)
+    lc = _by_label(later, "cumulative", n)
     if not lc:  # most reports state no running total: the earlier year need not be read
         return
-    ec = _by_label(link.earlier, "cumulative", n)
+    ec = _by_label(link.facts(link.earlier), "cumulative", n)
     common = sorted(lc.keys() & ec.keys())
-    la = _by_label(link.later, "annual", n) if common else {}
+    la = _by_label(later, "annual", n) if common else {}
     for key in common:
         ql, qe, qa = lc[key], ec[key], la.get(key)
         label, unit = key
