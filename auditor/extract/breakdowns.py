@@ -52,6 +52,9 @@ Group = tuple[int, int] | None  # a parenthesis pair (open, close) in the view, 
 
 # a share clause after an item ("…20条,所占比例为30%,…"), with its leading comma
 _SHARE = re.compile(r"[,;]?[^,;。、()]{0,16}?(?:\d+(?:\.\d+)?)?%")  # "占%" with its figure lost too
+# the characters a share clause never runs across (a , or ; may only open one)
+_SHARE_STOP = re.compile(r"[,;。、()]")
+_LAST_SHARE_STOP = re.compile(rf"(?s:.*){_SHARE_STOP.pattern}")
 # list numbering: "(2)", "②", "2.", "二、"
 _ENUM = re.compile(r"\(\s*[\d一二三四五六七八九十]{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[一二三四五六七八九十]、")
 _MAYBE_ENUM = re.compile(r"[()①-⑳、]|\d[.、]")
@@ -156,13 +159,38 @@ def _groups(s: str, offsets: list[int]) -> list[Group]:
     return out
 
 
+def drop_shares(text: str) -> str:
+    """``_SHARE.sub("", text)``, run only on the stretches between stops that hold a '%'.
+
+    A share clause never crosses one of ``,;。、()`` (a , or ; may only open it), so the
+    stretches without a '%' cannot change and the stretch from the stop before each
+    '%' to the stop after it is substituted on its own, with the same result.  The
+    whole-text substitution tried the lazy 16-character body at every character:
+    ~55 µs a call on the long gaps `_continues` measures, 0.37 ms/doc on corpus-1000.
+    """
+    out: list[str] = []
+    done = 0
+    k = text.find("%")
+    while k != -1:
+        m = _LAST_SHARE_STOP.match(text, done, k)
+        lo = m.end() - 1 if m else done  # the stop itself: a share may open with it
+        n = _SHARE_STOP.search(text, k)
+        hi = n.start() if n else len(text)
+        out.append(text[done:lo])
+        out.append(_SHARE.sub("", text[lo:hi]))
+        done = hi
+        k = text.find("%", hi)
+    out.append(text[done:])
+    return "".join(out)
+
+
 def _strip_asides(text: str) -> str:
     """`text` without whole parenthetical asides, shares ("占12.5%") and list numbering."""
     prev = None
     while "(" in text and prev != text:
         prev, text = text, _INNERMOST.sub("", text)
     if "%" in text:
-        text = _SHARE.sub("", text)
+        text = drop_shares(text)
     return _ENUM.sub("", text) if _MAYBE_ENUM.search(text) else text
 
 
