@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks.organ_residue import organ_kind
+from auditor.extract.organ import strict_kind
 from tests.rule_helpers import found
 
 
@@ -32,8 +32,8 @@ def _found(tmp_path: Path, rule: str, text: str) -> list[str]:
         ("", None),
     ],
 )
-def test_organ_kind(name, kind):
-    assert organ_kind(name) == kind
+def test_strict_kind(name, kind):
+    assert strict_kind(name) == kind
 
 
 RESIDUE_FIRES = [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks.organ_residue import township_type
+from auditor.extract.organ import township_type
 from tests.rule_helpers import found
 
 

@@ -35,14 +35,12 @@ from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.engine.rules import Rule
+from auditor.extract.organ import strict_kind, township_type
 from auditor.model import Document, Finding
 
 KIND = "organ_residue"
 SCOPE = "document"
 
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木|街道办事处)(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
-_DEPARTMENT = re.compile(r"(?:局|分局|委员会|委|厅)$")
-_GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)(?:人民政府|政府)$")
 _PROVINCIAL = re.compile(r"省|自治区|^(?:北京|天津|上海|重庆)市")
 
 # self-references and who may use them
@@ -82,30 +80,6 @@ class Params(BaseModel):
     model_config = PARAMS_CONFIG
     max_per_document: int = 3
     context: int = 10
-
-
-def organ_kind(name: str) -> str | None:
-    """township / department / government, or None when the name does not say."""
-    if not name:
-        return None
-    if _TOWNSHIP.search(name):
-        return "township"
-    if _GOVERNMENT.search(name):
-        return "government"
-    if _DEPARTMENT.search(name):
-        return "department"
-    return None
-
-
-_STREET = re.compile(r"街道(?:办事处)?(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
-
-
-def township_type(name: str) -> str | None:
-    """street (街道办事处, an office of the government above) / town (乡, 镇, 苏木: a
-    government of its own) / None when the name is not a township's."""
-    if organ_kind(name) != "township":
-        return None
-    return "street" if _STREET.search(name) else "town"
 
 
 def _short_name(name: str) -> str:
@@ -364,7 +338,7 @@ def _other_department_inside(doc: Document) -> list[Residue]:
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     p = rule.params_as(Params)
-    kind = organ_kind(doc.agency)
+    kind = strict_kind(doc.agency)
     if kind is None:
         return
     found = (_self_references(doc, kind) + _wider_area(doc, kind) + _other_place_same_office(doc)

@@ -11,6 +11,11 @@ local date.  The name alone can mislead — a government office that compiles
 the county-wide report speaks of 各乡镇/各部门 and 全县 figures — so the text is
 read too, and a report whose organ cannot be told is ``unknown``: the deadline
 check then holds it to the most lenient date.
+
+The same module gives the strict reading that the template-residue check
+(`auditor.checks.organ_residue`) needs: `strict_kind` names a kind only when
+the name's ending admits no other, because that check accuses a report of
+another organ's words, where the deadline check only picks a date.
 """
 
 from __future__ import annotations
@@ -74,6 +79,36 @@ def type_by_name(name: str) -> OrganType | None:
     if _PLACE.match(name):
         return OrganType("government", f"标题以地名“{name}”为机关, 是本级政府的报告")
     return None
+
+
+# Stricter readings of a name, for checks that accuse a report of another organ's
+# words: only the endings that admit one reading (a 办公室, 支队 or 中心 could
+# belong to any level, so the name is left unread and the check stays silent).
+_STRICT_TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木|街道办事处)(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
+_STRICT_DEPARTMENT = re.compile(r"(?:局|分局|委员会|委|厅)$")
+_STRICT_GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)(?:人民政府|政府)$")
+_STREET = re.compile(r"街道(?:办事处)?(?:人民政府|政府)?(?:办公室|党政办公室|党政办)?$")
+
+
+def strict_kind(name: str) -> Literal["township", "department", "government"] | None:
+    """township / department / government when the name's ending admits no other reading, else None."""
+    if not name:
+        return None
+    if _STRICT_TOWNSHIP.search(name):
+        return "township"
+    if _STRICT_GOVERNMENT.search(name):
+        return "government"
+    if _STRICT_DEPARTMENT.search(name):
+        return "department"
+    return None
+
+
+def township_type(name: str) -> Literal["street", "town"] | None:
+    """street (街道办事处, an office of the government above) / town (乡, 镇, 苏木: a
+    government of its own) / None when the name is not, strictly, a township's."""
+    if strict_kind(name) != "township":
+        return None
+    return "street" if _STREET.search(name) else "town"
 
 
 # a department's text that only says 我镇 (or a township's that only says 我局):
