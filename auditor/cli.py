@@ -6,11 +6,15 @@ Exit codes (CONTRACT.md): 0 no finding at or above --fail-on, 1 at least one,
 
 from __future__ import annotations
 
+import errno
+import functools
 import gc
 import os
+import select
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -249,6 +253,53 @@ def _register_sub_apps() -> None:
 
 
 _register_sub_apps()
+
+
+def _escalated(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`command`, with the two errors click would turn into exit 1 raised as errors of the run.
+
+    click ends a command that raises an OSError with EPIPE by exiting 1 in
+    silence (it takes it for a closed stdout), and one that raises EOFError
+    with "Aborted!" and 1; CI reads 1 as "findings".  Inside an audit either
+    means the work was not done — a worker pool whose pipe broke because a
+    worker could not start, a pickle cut short — so they leave the command as
+    a RuntimeError and `main` exits 2 naming it.
+    """
+
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except EOFError as exc:
+            raise RuntimeError(f"EOFError: {exc or 'input ended early'}") from exc
+        except OSError as exc:
+            if exc.errno == errno.EPIPE and not _stdout_closed():
+                raise RuntimeError(f"broken pipe: {exc}") from exc
+            raise  # `audit rules | head`: the reader left, as click expects
+
+    return guarded
+
+
+def _stdout_closed() -> bool:
+    """Whether stdout is a pipe its reader has closed (poll reports an error on it)."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll on this platform, or no real stdout (tests)
+        return False
+
+
+def _escalate_all(typer_app: typer.Typer) -> None:
+    for info in typer_app.registered_commands:
+        if info.callback is not None and not hasattr(info.callback, "__wrapped__"):
+            info.callback = _escalated(info.callback)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _escalate_all(group.typer_instance)
+
+
+_escalate_all(app)
 
 
 def _one_line(exc: BaseException) -> str:

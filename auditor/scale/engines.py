@@ -60,7 +60,10 @@ class LocalEngine:
         if self._pool is None:
             f = getattr(work, fn)
             return (f(c) for c in chunks)
-        return self._pool.map(work.call, itertools.repeat(fn), chunks)  # submits every chunk now
+        try:
+            return self._pool.map(work.call, itertools.repeat(fn), chunks)  # submits every chunk now
+        except BrokenPipeError as exc:  # the pool could not reach a worker it was starting
+            raise RuntimeError("a worker process could not start (see the error above); no report was checked by it") from exc
 
     band_join = None  # the in-process numpy banding
 
