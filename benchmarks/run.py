@@ -74,8 +74,8 @@ def audit_run(folder: Path, out: Path, jobs: int, audit_cmd: list[str] | None = 
         with MemWatch(p.pid) as mw:
             code = p.wait()
     wall = time.perf_counter() - t
-    if code not in (0, 1):
-        raise RuntimeError(f"audit run exited {code}: {(out / 'stderr.txt').read_text()[-2000:]}")
+    if code not in (0, 1) or not timings.exists():
+        raise RuntimeError(f"audit run exited {code} (timings written: {timings.exists()}): {(out / 'stderr.txt').read_text()[-2000:]}")
     return {"wall_s": round(wall, 2), "memory": mw.as_dict(), "timings": json.loads(timings.read_text())}
 
 
