@@ -43,7 +43,9 @@ def terms(table: StdTable, keys: list[str], fixed: str, for_each: str, drop_abse
     whose existence is unknown (era not revealed), is absent, or is blank
     makes the whole identity uncheckable.  With `drop_absent` a row/column the
     table does not have at all is dropped instead (local variants of the
-    统计表 list different channels); a blank cell still stops the check.
+    统计表 list different channels); a blank cell still stops the check, and so
+    does a line of figures the table printed after one of the rows but whose
+    label was not read (`StdTable.unread_after`): it may be one of the parts.
     """
     out: list[Term] = []
     for raw in keys:
@@ -58,6 +60,8 @@ def terms(table: StdTable, keys: list[str], fixed: str, for_each: str, drop_abse
         cv = table.cells.get(cell)
         if cv is None and drop_absent and key not in (table.cols if for_each == "row" else table.rows):
             continue
+        if drop_absent and for_each == "column" and key in table.unread_after:
+            return None
         if cv is None or cv.value is None:
             return None
         out.append(Term(key, cell, cv.value, sign, cv))

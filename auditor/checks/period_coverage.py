@@ -5,7 +5,8 @@ early ("…至2022年12月20日", "…至2016年11月30日"), starts late (4月1
 into the next year ("…至次年3月15日") does not; nor do figures given "截至
 2019年12月30日".  A period lying wholly in another year is YR001's finding,
 not this one.  2008 reports may start on 2008-05-01, the day the 2007 条例
-took effect; a period whose sentence says the organ was set up or merged
+took effect; a period of whole years that starts years before the report's
+("统计期限自2003年至2008年止" in a 2008 report) is not its year either.  A period whose sentence says the organ was set up or merged
 during the year (挂牌, 组建, 成立) explains itself.  Lost characters are read first (`auditor.extract.period`):
 "自201811日起至1231日止" is the whole of 2018.
 """
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 
 from auditor.checks._util import PARAMS_CONFIG, evidence
 from auditor.engine.rules import Rule
-from auditor.extract.period import Period, find_cutoffs, find_period
+from auditor.extract.period import Period, find_cutoffs, find_period, find_year_span
 from auditor.model import Document, Finding
 
 KIND = "period_coverage"
@@ -74,6 +75,14 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
                 [evidence(doc, period.start.start, period.end.end)],
                 {"report_year": y, "first": period.first.isoformat(), "last": period.last.isoformat()},
             )
+    span = find_year_span(doc.text) if period is None else None
+    if span is not None and span.start.year < y == span.end.year:
+        yield rule.finding(
+            f"统计期限{span.start.text}至{span.end.text}跨越多年, 不是{y}年度的自然年",
+            [doc.id],
+            [evidence(doc, span.start.start, span.end.end)],
+            {"report_year": y, "first": f"{span.start.year}", "last": f"{span.end.year}"},
+        )
     cut = [
         c for c in find_cutoffs(doc.text)
         # (a cutoff always names its month: `find_cutoffs` keeps no other)

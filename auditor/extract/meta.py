@@ -220,6 +220,21 @@ def _signature_lines(text: str, lines: list[tuple[int, str]], title: Span | None
     return found
 
 
+_TITLE_TAIL_DATE = re.compile(r"\([^()]{6,20}\)\s*$")
+
+
+def _title_tail_date(text: str, title: Span | None) -> DateValue | None:
+    """A full date in brackets closing the title line ("…年度报告(二〇一〇年十二月二十日)"):
+    the report dated in its own heading, as others date it on the line below."""
+    if title is None:
+        return None
+    m = _TITLE_TAIL_DATE.search(text, title.start, title.end)
+    if m is None:
+        return None
+    found = _date_only_lines(text, [(m.start(), m.group(0))])
+    return found[0] if found and found[0].day is not None else None
+
+
 def _tail_lines(text: str, n: int) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     end = len(text)
@@ -321,7 +336,7 @@ def extract_meta(doc: Document) -> None:
     own = inner[1] if inner else None
     tail = _signature_lines(text, _tail_lines(text, _DATE_LINE_TAIL), own)
     head = [d for d in _date_only_lines(text, _lines_with_offsets(text, 6)) if not _dates_another_document(text, d, own)]
-    signed = tail[0] if tail else (head[0] if head else None)
+    signed = tail[0] if tail else (head[0] if head else _title_tail_date(text, own))
     printed = printed_dates(text)
     written = next((p.date for p in printed if p.role == "written"), None)
     if signed is None and written is not None:

@@ -146,6 +146,27 @@ def find_period(text: str) -> Period | None:
     return _covered_range(text)
 
 
+# a period printed in whole years only: "统计期限自2003年至2008年止"
+_YEAR_SPAN = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*起?\s*(?:至|到|—+|–|-|~|～|－)\s*((?:19|20)\d{2})\s*年度?(?!\s*\d|\s*[一二三四五六七八九十]+月|底)")
+
+
+def find_year_span(text: str) -> Period | None:
+    """A period keyword followed by a range of whole years ("自2003年至2008年止"), or None.
+
+    Kept apart from `find_period`: a span of years says nothing of the report's
+    own year, which `find_period`'s first date may stand in for."""
+    for k in _KEYWORD.finditer(text):
+        gap = _GAP.match(text, k.end())
+        at = gap.end() if gap else k.end()
+        m = _YEAR_SPAN.match(text, at)
+        if m is not None and int(m.group(1)) < int(m.group(2)):
+            a, b = text.index("年", m.end(1)) + 1, text.index("年", m.end(2)) + 1
+            first = DateValue(int(m.group(1)), None, None, m.start(1), a, text[m.start(1) : a])
+            last = DateValue(int(m.group(2)), None, None, m.start(2), b, text[m.start(2) : b])
+            return Period(first, last)
+    return None
+
+
 _CUTOFF = re.compile(r"(?:截至|截止)(?:到|至)?(?:时间|日期)?(?:为|是|:)?\s*(?=[0-9〇○零一二])")
 # "数据统计截止时间为…": the cut-off of the data themselves, figure or not
 _DATA_BEFORE = re.compile(r"(?:统计|数据)[^。;,\n]{0,6}$")

@@ -152,3 +152,25 @@ def test_report_years_skip_plans_for_next_year():
     assert report_years(text) == [2019, 2019]
     first = report_year_spans(text)[0]
     assert first == (0, 4, 2019) and text[first[0] : first[1]] == "2019"
+
+
+def test_a_date_in_brackets_closing_the_title_dates_the_report():
+    doc = _doc("某街道办事处2011年政府信息公开工作年度报告(二〇一二年三月五日)\n一、概述\n2011年,街道认真贯彻落实条例。\n")
+    assert doc.year == 2011
+    assert doc.signed is not None and _date(doc.signed) == ("2012-03-05", "二〇一二年三月五日")
+    assert _at(doc, doc.signed) == "二〇一二年三月五日"
+    # a month alone is not a signing date; a date at the foot wins over the title's
+    assert _doc("某街道办事处2011年政府信息公开工作年度报告(2012年3月)\n一、概述\n").signed is None
+    foot = _doc("某街道办事处2011年政府信息公开工作年度报告(2012年3月5日)\n一、概述\n2011年,街道认真工作。\n2012年3月9日")
+    assert _date(foot.signed) == ("2012-03-09", "2012年3月9日")
+
+
+def test_a_period_of_whole_years_is_kept_apart_from_the_period():
+    from auditor.extract.period import find_period, find_year_span
+
+    text = "本报告中所列数据的统计期限自2003 年至2008 年止。"
+    assert find_period(text) is None
+    span = find_year_span(text)
+    assert span is not None and (span.start.year, span.end.year) == (2003, 2008)
+    assert text[span.start.start : span.end.end] == "2003 年至2008 年"
+    assert find_year_span("统计期限自2008年1月1日至2008年12月31日止。") is None

@@ -35,7 +35,8 @@ class Def:
 
 
 def _d(key: str, label: str, short: str, pattern: str, eras: tuple[str, ...] | None = None, leaf: bool = True) -> Def:
-    return Def(key, label, short, re.compile(pattern), eras, leaf)
+    # 其它 is printed as often as 其他 ("6.其它形式申请数"): a pattern's 其他 reads both
+    return Def(key, label, short, re.compile(pattern.replace("其他", "其[他它]")), eras, leaf)
 
 
 TITLES = {
@@ -143,7 +144,7 @@ STAT_ROWS = [
     _d("active_normative", "其中：主动公开规范性文件数", "主动公开规范性文件数", r"主动公开规范性文件"),
     _d("normative_issued", "制发规范性文件总数", "制发规范性文件总数", r"制发规范性文件"),
     _d("ch_gazette", "1.政府公报公开政府信息数", "政府公报", r"政府公报公开"),
-    _d("ch_website", "2.政府网站公开政府信息数", "政府网站", r"政府网站公开"),
+    _d("ch_website", "2.政府网站公开政府信息数", "政府网站", r"网站公开"),
     _d("ch_weibo", "3.政务微博公开政府信息数", "政务微博", r"微博公开"),
     _d("ch_wechat", "4.政务微信公开政府信息数", "政务微信", r"微信公开"),
     _d("ch_other", "5.其他方式公开政府信息数", "其他方式", r"其他方式公开"),
@@ -165,7 +166,7 @@ STAT_ROWS = [
     _d("done", "（二）申请办结数", "申请办结数", r"申请办结数|办结总数"),
     _d("done_ontime", "1.按时办结数", "按时办结数", r"按时办结"),
     _d("done_late", "2.延期办结数", "延期办结数", r"延期办结"),
-    _d("answered", "（三）申请答复数", "申请答复数", r"申请答复数|答复总数"),
+    _d("answered", "（三）申请答复数", "申请答复数", r"申请答复数|答复总数|对申请的答复数"),
     _d("ans_public", "1.属于已主动公开范围数", "属于已主动公开范围数", r"已主动公开范围"),
     _d("ans_agree", "2.同意公开答复数", "同意公开答复数", r"(?<!不)同意公开答复"),
     _d("ans_partial", "3.同意部分公开答复数", "同意部分公开答复数", r"同意部分公开"),

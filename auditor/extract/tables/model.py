@@ -61,6 +61,9 @@ class StdTable:
     row_cols: dict[str, list[str]] = field(default_factory=dict)  # t2: the columns of each row's block
     groups: dict[str, str] = field(default_factory=dict)  # t2: row -> block ('1','5','6','8','9')
     era_marks: list[LabelSpan] = field(default_factory=list)  # the labels that tell the era
+    # stat: the rows followed by a line of figures whose label was not read (a channel the
+    # form does not know): a sum over that row's list may be missing a part
+    unread_after: list[str] = field(default_factory=list)
     start: int = -1
     end: int = -1
 

@@ -407,6 +407,23 @@ def _t2_era(t: StdTable) -> None:
 
 
 # ------------------------------------------------------------------ era-A 统计表
+# Rows a local variant of the 统计表 lists in its own order ("3.电子邮件申请数 4.网上申请数"):
+# the channels of 收到申请数 and of 主动公开
+_ANY_ORDER = ("rc_", "ch_")
+
+
+def _sibling(table: StdTable, text: str, cur: int) -> tuple[int, int, int] | None:
+    """A row of the same any-order group as the current one that the table has not had yet."""
+    if cur < 0 or not STAT_ROWS[cur].key.startswith(_ANY_ORDER):
+        return None
+    m = best_row(STAT_ROWS, text, -1, tail=40)
+    if m is None:
+        return None
+    key = STAT_ROWS[m[0]].key
+    group = next(g for g in _ANY_ORDER if STAT_ROWS[cur].key.startswith(g))
+    return m if key.startswith(group) and key not in table.rows else None
+
+
 def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
     out: list[StdTable] = []
     table: StdTable | None = None
@@ -414,8 +431,12 @@ def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
     for rec in recs:
         j = joined(rec)
         m = best_row(STAT_ROWS, j.text, cur if table is not None else -1, tail=40)
+        if m is None and table is not None:
+            m = _sibling(table, j.text, cur)
         if m is None:
             if table is not None:
+                if table.rows and fit(rec.values, len(table.cols)) is not None:
+                    table.unread_after.append(table.rows[-1])
                 misses += 1
                 if misses > 3:
                     if _finish(table, 3):
@@ -432,7 +453,7 @@ def parse_stat(recs: list[Record], text: str = "") -> list[StdTable]:
             misses += 1
             continue
         idx, a, _b = m
-        cur, misses = idx, 0
+        cur, misses = max(cur, idx), 0
         key = STAT_ROWS[idx].key
         table.rows.append(key)
         table.row_labels[key] = _row_label(rec.labels, j, a, text)
