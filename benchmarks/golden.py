@@ -18,6 +18,15 @@ kept whole (gzip) so a failure can say which finding changed; every corpus
 also has a digest in ``digests.json``.  ``tests/test_refactor_golden.py``
 checks the seed, the shared corpora and the 1,000-report corpus on every
 ``make test``; ``make bench`` checks the 10,000.
+
+The record belongs to one commit (``_recorded_at`` in ``digests.json``).  A
+change meant to move findings (a new rule, a better reading) is committed on
+its own and followed by a new record at that commit:
+
+    python -m benchmarks.golden record --note "after TXT019/TXT020"
+
+``record`` refuses while ``auditor/`` or ``rules/`` have uncommitted changes,
+so a record always says which code produced it.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -84,17 +94,29 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def record(names: list[str], jobs: int) -> None:
+def _head() -> str:
+    """The commit the code under test belongs to; an error while auditor/ or rules/ have uncommitted changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+    if git("status", "--porcelain", "--", "auditor", "rules"):
+        raise SystemExit("golden: auditor/ or rules/ have uncommitted changes; commit them, then record")
+    return git("rev-parse", "--short", "HEAD")
+
+
+def record(names: list[str], jobs: int, note: str) -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     digests_file = GOLDEN / "digests.json"
     digests = json.loads(digests_file.read_text()) if digests_file.exists() else {}
+    head = _head()
+    digests["_recorded_at"] = {"commit": head, "note": f"{note}; today fixed at {TODAY.isoformat()}, jobs {jobs}".lstrip("; ")}
     for gc in CORPORA:
         if gc.name not in names or not gc.available():
             continue
         canon = run_corpus(gc, jobs)
         data = dumps(canon)
         digests[gc.name] = {"sha256": _digest(data), "documents": len(canon["documents"]),
-                            "findings": len(canon["findings"]), "pairs": len(canon["pairs"])}
+                            "findings": len(canon["findings"]), "pairs": len(canon["pairs"]), "commit": head}
         if len(canon["documents"]) < KEEP_WHOLE_BELOW:
             with gzip.GzipFile(GOLDEN / f"{gc.name}.json.gz", "wb", mtime=0) as fh:
                 fh.write(data)
@@ -146,10 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("action", choices=("record", "check"))
     ap.add_argument("--only", default="", help="comma-separated corpus names (default: all)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--note", default="", help="why the record was taken (kept in digests.json)")
     args = ap.parse_args(argv)
     names = [n for n in args.only.split(",") if n] or [gc.name for gc in CORPORA]
     if args.action == "record":
-        record(names, args.jobs)
+        record(names, args.jobs, args.note)
         return 0
     return check(names, args.jobs)
 
