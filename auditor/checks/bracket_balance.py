@@ -42,6 +42,8 @@ def _unbalanced(text: str, pairs: list[str]) -> list[int]:
     visited, the rest is skipped in C); paragraphs with a tab are table rows,
     not prose, and are skipped.
     """
+    if not any(mark in text for pair in pairs for mark in pair):
+        return []  # no mark at all (TXT008's "<>" in most reports): no paragraph to walk
     rx, openers, closers = _scanner(tuple(pairs))
     bad: list[int] = []
     stack: list[tuple[str, int]] = []

@@ -89,11 +89,12 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         if prev is not None and prev.end() == m.start() and shown < p.max_per_document:
             a, b = prev.group().strip(), m.group().strip()
             if (
-                a != b
+                a[: p.min_prefix] == b[: p.min_prefix]  # the cheap test first: most neighbours differ at once
+                and a != b
                 and min(len(a), len(b)) >= p.min_length
+                and _common_prefix(a, b) >= p.min_prefix
                 and not _NOT_A_VERSION.search(a)
                 and not _NOT_A_VERSION.search(b)
-                and _common_prefix(a, b) >= p.min_prefix
                 and _common_prefix(a[::-1], b[::-1]) >= p.min_suffix
                 and fuzz.ratio(a, b) >= p.min_ratio
                 and not _different_titles(a, b)

@@ -26,8 +26,10 @@ import io
 import pickle
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -65,24 +67,27 @@ class _CompactPickler(pickle.Pickler):
     """
 
     def reducer_override(self, obj: Any) -> Any:
-        names = _init_fields(type(obj))
-        if names is None:
+        # called for every object pickled: one dict lookup, and the fields read in C
+        fields_of = _compact_classes().get(type(obj))
+        if fields_of is None:
             return NotImplemented
-        return type(obj), tuple(getattr(obj, n) for n in names)
-
-
-def _init_fields(cls: type) -> tuple[str, ...] | None:
-    """The constructor fields of a model value class whose state is exactly those fields, else None."""
-    return _compact_classes().get(cls)
+        return type(obj), fields_of(obj)
 
 
 @cache
-def _compact_classes() -> dict[type, tuple[str, ...]]:
+def _compact_classes() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
+    """The model value classes whose state is exactly their constructor fields, each with a reader of those fields."""
     from auditor.extract.tables.model import CellValue, LabelSpan
     from auditor.model import Breakdown, Cell, PartCount, PercentStatement, Quantity, Section
 
     classes: tuple[type, ...] = (CellValue, LabelSpan, Quantity, Breakdown, PercentStatement, PartCount, Section, Cell)
-    return {cls: tuple(f.name for f in fields(cls) if f.init) for cls in classes}
+    out: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+    for cls in classes:
+        names = [f.name for f in fields(cls) if f.init]
+        # (attrgetter of one name returns the value, not a 1-tuple: every class here has several fields)
+        assert len(names) > 1, cls
+        out[cls] = attrgetter(*names)
+    return out
 
 
 def _dumps(values: dict[str, Any]) -> bytes:
