@@ -139,14 +139,21 @@ def _prepare_row(args) -> tuple[list[Entry], list[tuple[str, str]]]:
 
 
 def _map(fn: Callable, items: list, jobs: int) -> Iterator:
-    """fn over items in order, in worker processes when it pays."""
+    """fn over items in order, in worker processes when it pays.
+
+    A `concurrent.futures` pool, not `multiprocessing.Pool`: when a worker dies
+    (the OOM killer, a crash in a parser) the latter replaces it and waits for
+    the lost chunk for ever, while this one raises BrokenProcessPool and the
+    command exits 2.
+    """
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         yield from map(fn, items)
         return
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
 
-    with mp.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(fn, items, chunksize=32)
+    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+        yield from pool.map(fn, items, chunksize=32)
 
 
 def _stop_sets(params: DedupParams):
