@@ -11,6 +11,7 @@ audited from an unrelated working folder.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -28,7 +29,12 @@ def _purelib(python: Path) -> Path:
 
 def test_the_wheel_ships_its_rules_and_audits_from_anywhere(tmp_path):
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+    # built from a copy without the working tree's build/ folder: setuptools reuses build/lib, and a
+    # rule file deleted since the last build would still be shipped (and counted below)
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "reports_out", "tests", "*.egg-info", "__pycache__", ".mypy_cache", ".ruff_cache"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
                    check=True, capture_output=True, timeout=600)
     (wheel,) = dist.glob("auditor-*.whl")
     venv = tmp_path / "venv"
