@@ -17,7 +17,8 @@ of the same code on the same files give the same bytes.  Small corpora are
 kept whole (gzip) so a failure can say which finding changed; every corpus
 also has a digest in ``digests.json``.  ``tests/test_refactor_golden.py``
 checks the seed, the shared corpora and the 1,000-report corpus on every
-``make test``; ``make bench`` checks the 10,000.
+``make test``; the 10,000 (~90 s) is checked by hand with ``check --only
+bench-10000``.
 
 The record belongs to one commit (``_recorded_at`` in ``digests.json``).  A
 change meant to move findings (a new rule, a better reading) is committed on

@@ -5,10 +5,11 @@ early ("…至2022年12月20日", "…至2016年11月30日"), starts late (4月1
 into the next year ("…至次年3月15日") does not; nor do figures given "截至
 2019年12月30日".  A period lying wholly in another year is YR001's finding,
 not this one.  2008 reports may start on 2008-05-01, the day the 2007 条例
-took effect; a period of whole years that starts years before the report's
-("统计期限自2003年至2008年止" in a 2008 report) is not its year either.  A period whose sentence says the organ was set up or merged
-during the year (挂牌, 组建, 成立) explains itself.  Lost characters are read first (`auditor.extract.period`):
-"自201811日起至1231日止" is the whole of 2018.
+took effect; a period whose sentence says the organ was set up or merged
+during the year (挂牌, 组建, 成立) explains itself.  A period of whole years
+that starts years before the report's ("统计期限自2003年至2008年止" in a 2008
+report) is not its year either.  Lost characters are read first
+(`auditor.extract.period`): "自201811日起至1231日止" is the whole of 2018.
 """
 
 from __future__ import annotations
